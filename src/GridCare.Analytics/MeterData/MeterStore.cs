@@ -1,0 +1,65 @@
+using System.Reflection;
+using DuckDB.NET.Data;
+
+namespace GridCare.Analytics.MeterData;
+
+/// <summary>
+/// The embedded analytical store for meter readings and events: one DuckDB file in the data directory, owned by
+/// this class alone. The relational database never joins into it (STYLE.md rule 13); jobs load it and endpoints read it.
+/// </summary>
+public sealed class MeterStore
+{
+    private const int SchemaVersion = 1;
+
+    public MeterStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Creates the database file and its tables when they do not exist yet.</summary>
+    public async Task InitializeAsync(TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = ReadSql("Schema.sql");
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var version = connection.CreateCommand();
+        version.CommandText = "INSERT INTO schema_version SELECT $version, $now WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = $version)";
+        version.Parameters.Add(new DuckDBParameter("version", SchemaVersion));
+        version.Parameters.Add(new DuckDBParameter("now", time.GetUtcNow().UtcDateTime));
+        await version.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new DuckDBConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Counts the stored readings; the health view and tests use it to see the store is live.</summary>
+    public async Task<long> CountReadingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM readings";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string ReadSql(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

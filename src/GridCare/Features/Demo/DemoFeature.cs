@@ -1,0 +1,11 @@
+namespace GridCare.Features.Demo;
+
+public static class DemoFeature
+{
+    public static IServiceCollection AddDemo(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddScoped<SeedDemo>();
+        return services;
+    }
+}

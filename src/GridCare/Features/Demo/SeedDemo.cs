@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using GridCare.Platform.Auth;
+using GridCare.Platform.Database;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCare.Features.Demo;
+
+public sealed record SeedResult(bool Seeded, int OrgUnits, int Devices, int Customers, TimeSpan Elapsed);
+
+/// <summary>
+/// Fills an empty database with a generated supply area and the demo accounts. County by county in its own
+/// transaction, so memory stays flat at city size; a database that already holds org units is left alone.
+/// </summary>
+public sealed partial class SeedDemo(
+    IDbContextFactory<AppDbContext> dbFactory,
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole> roles,
+    StaffScopeResolver scopes,
+    ILogger<SeedDemo> logger)
+{
+    public async Task<SeedResult> HandleAsync(DemoSize size, int seed, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var check = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await check.OrgUnits.AnyAsync(cancellationToken))
+            {
+                return new SeedResult(false, 0, 0, 0, clock.Elapsed);
+            }
+        }
+
+        var area = new DemoSupplyArea(size, seed);
+        var organization = area.CreateOrganization();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.OrgUnits.AddRange(organization.All);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var devices = 0;
+        var customers = 0;
+        foreach (var county in organization.Counties)
+        {
+            var countyArea = area.CreateCounty(county);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.NetworkDevices.AddRange(countyArea.Devices);
+            db.Customers.AddRange(countyArea.Customers);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            devices += countyArea.Devices.Count;
+            customers += countyArea.Customers.Count;
+            LogCountySeeded(logger, county.County.Name, countyArea.Devices.Count, countyArea.Customers.Count);
+        }
+
+        await CreateAccountsAsync(organization);
+        scopes.Invalidate();
+        var orgUnits = organization.All.Count();
+        return new SeedResult(true, orgUnits, devices, customers, clock.Elapsed);
+    }
+
+    private async Task CreateAccountsAsync(DemoOrganization organization)
+    {
+        foreach (var role in StaffRoles.All.Select(StaffRoles.NameOf))
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+
+        var firstCounty = organization.Counties[0];
+        foreach (var account in DemoAccounts.All)
+        {
+            var unit = account.Unit switch
+            {
+                DemoAccountUnit.City => organization.City,
+                DemoAccountUnit.County => firstCounty.County,
+                DemoAccountUnit.FirstStation => firstCounty.Stations[0],
+            };
+            var user = new StaffUser { UserName = account.UserName, DisplayName = account.DisplayName, OrgUnitId = unit.Id, IsDemo = true };
+            Check(await users.CreateAsync(user, DemoAccounts.Password));
+            Check(await users.AddToRoleAsync(user, StaffRoles.NameOf(account.Role)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {County}: {Devices} devices, {Customers} customers")]
+    private static partial void LogCountySeeded(ILogger logger, string county, int devices, int customers);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Creating a demo account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

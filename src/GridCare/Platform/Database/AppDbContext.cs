@@ -1,0 +1,39 @@
+using GridCare.Domain.Customers;
+using GridCare.Domain.Network;
+using GridCare.Domain.Organization;
+using GridCare.Features.Customers;
+using GridCare.Features.Network;
+using GridCare.Features.Organization;
+using GridCare.Platform.Auth;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCare.Platform.Database;
+
+/// <summary>
+/// The relational model shared by both providers. Each provider has its own subclass so that it has its own
+/// migration set (STYLE.md rule 11); handlers depend on this base type only.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<NetworkDevice> NetworkDevices => Set<NetworkDevice>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new StaffUserConfiguration());
+        builder.ApplyConfiguration(new OrgUnitConfiguration());
+        builder.ApplyConfiguration(new NetworkDeviceConfiguration());
+        builder.ApplyConfiguration(new CustomerConfiguration());
+    }
+}

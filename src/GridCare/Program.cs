@@ -1,0 +1,36 @@
+using GridCare.Cli;
+using GridCare.Features.Customers;
+using GridCare.Features.Demo;
+using GridCare.Features.Imports;
+using GridCare.Features.Network;
+using GridCare.Features.Organization;
+using GridCare.Features.Overview;
+using GridCare.Platform;
+using GridCare.Platform.Console;
+
+var isCommand = GridCareCommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : GridCareCommandLine.ServeArgs(args));
+builder.AddPlatform();
+builder.Services
+    .AddOrganization()
+    .AddNetwork()
+    .AddCustomers()
+    .AddOverview()
+    .AddDemo();
+
+var app = builder.Build();
+if (isCommand)
+{
+    return await GridCareCommandLine.RunAsync(app.Services, args);
+}
+
+app.UsePlatform();
+app.MapCustomers();
+app.MapNetwork();
+app.MapImports();
+app.MapConsole();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
