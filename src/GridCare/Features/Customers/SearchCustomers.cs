@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Staff;
@@ -13,11 +11,7 @@ namespace GridCare.Features.Customers;
 /// <param name="Q">Account number, phone or meter number (exact or leading digits), or the start of a name.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Rows per page, 1 to 200.</param>
-public sealed record SearchCustomersRequest(
-    [property: Description("Account number, phone or meter number (exact or leading digits), or the start of a name")]
-    [StringLength(64)] string? Q = null,
-    [Range(1, 100_000)] int Page = 1,
-    [Range(1, 200)] int PageSize = 20);
+public sealed record SearchCustomersRequest(string? Q = null, int Page = 1, int PageSize = 20);
 
 public sealed record CustomerSummary(
     long Id,

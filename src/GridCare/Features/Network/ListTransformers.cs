@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using GridCare.Domain.Network;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
@@ -11,11 +10,7 @@ namespace GridCare.Features.Network;
 /// <param name="Q">The start of the transformer code or name.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Rows per page, 1 to 500.</param>
-public sealed record ListTransformersRequest(
-    long? FeederId = null,
-    [StringLength(64)] string? Q = null,
-    [Range(1, 100_000)] int Page = 1,
-    [Range(1, 500)] int PageSize = 50);
+public sealed record ListTransformersRequest(long? FeederId = null, string? Q = null, int Page = 1, int PageSize = 50);
 
 public sealed record TransformerSummary(
     long Id,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,10 +29,23 @@ public static class NetworkFeature
         return TypedResults.Ok(await handler.HandleAsync(scope, cancellationToken));
     }
 
+    /// <param name="scope">The caller's org units and roles.</param>
+    /// <param name="handler">The use case.</param>
+    /// <param name="cancellationToken">Request aborted.</param>
+    /// <param name="feederId">Only transformers on this feeder (directly or behind its branch switches).</param>
+    /// <param name="q">The start of the transformer code or name.</param>
+    /// <param name="page">1-based page number.</param>
+    /// <param name="pageSize">Rows per page, 1 to 500.</param>
     public static async Task<Ok<PagedResult<TransformerSummary>>> ListTransformersAsync(
-        [AsParameters] ListTransformersRequest request, StaffScope scope, ListTransformers handler, CancellationToken cancellationToken)
+        StaffScope scope,
+        ListTransformers handler,
+        CancellationToken cancellationToken,
+        long? feederId = null,
+        [StringLength(64)] string? q = null,
+        [Range(1, 100_000)] int page = 1,
+        [Range(1, 500)] int pageSize = 50)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return TypedResults.Ok(await handler.HandleAsync(request, scope, cancellationToken));
+        return TypedResults.Ok(await handler.HandleAsync(new ListTransformersRequest(feederId, q, page, pageSize), scope, cancellationToken));
     }
 }

@@ -1,0 +1,3 @@
+using GridCare.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
