@@ -75,6 +75,8 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("GridCare:DataDirectory", DataDirectory);
         builder.UseSetting("GridCare:Demo:Enabled", "true");
         builder.UseSetting("GridCare:Demo:Size", nameof(DemoSize.Small));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in DatabaseSettings())
         {
             builder.UseSetting(key, value);
@@ -84,7 +86,7 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
     private sealed record TokenBody(string AccessToken, long ExpiresIn);
 }
 
-public sealed class SqliteFactory : GridCareFactory
+public class SqliteFactory : GridCareFactory
 {
     public override string Provider => "Sqlite";
 
@@ -99,6 +101,15 @@ public sealed class PostgresFactory(PostgresServer server) : GridCareFactory
     public override string Provider => "Postgres";
 
     public override void EnsureAvailable() => server.EnsureAvailable();
+
+    /// <summary>Each factory gets its own database in the shared cluster, created here so start-up only migrates it.</summary>
+    public override async ValueTask InitializeAsync()
+    {
+        if (server.IsRunning)
+        {
+            await server.CreateDatabaseAsync(database);
+        }
+    }
 
     protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
     [

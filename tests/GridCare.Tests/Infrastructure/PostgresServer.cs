@@ -25,6 +25,15 @@ public sealed class PostgresServer : IAsyncLifetime
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";
 
+    public async Task CreateDatabaseAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{database}\"";
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask InitializeAsync()
     {
         binaries = FindBinaries();

@@ -1,0 +1,84 @@
+using GridCare.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace GridCare.BrowserTests;
+
+/// <summary>
+/// The app on a real loopback socket and Debian's Chromium driven by Playwright (never a downloaded browser).
+/// Where Chromium is missing the tests skip with the reason, unless GRIDCARE_REQUIRE_BROWSER=1 makes them fail.
+/// </summary>
+public sealed class BrowserFixture : SqliteFactory
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public BrowserFixture()
+    {
+        UseKestrel(0);
+    }
+
+    public IBrowser? Browser { get; private set; }
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public static bool Required => Environment.GetEnvironmentVariable("GRIDCARE_REQUIRE_BROWSER") == "1";
+
+    public override async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    public override void EnsureAvailable()
+    {
+        if (Browser is not null)
+        {
+            return;
+        }
+
+        var reason = $"Chromium not found at {ChromiumPath} (apt-get install chromium fonts-wqy-microhei)";
+        if (Required)
+        {
+            Assert.Fail("GRIDCARE_REQUIRE_BROWSER=1 but " + reason);
+        }
+
+        Assert.Skip(reason);
+    }
+
+    /// <summary>A new browser context (its own cookies) on a page at the app's base address.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        EnsureAvailable();
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "zh-CN" });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+}
