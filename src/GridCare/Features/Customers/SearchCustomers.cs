@@ -76,8 +76,17 @@ public sealed class SearchCustomers(IDbContextFactory<AppDbContext> dbFactory, S
             .Take(request.PageSize)
             .Select(c => new
             {
-                c.Id, c.AccountNumber, c.Name, c.Phone, c.Address, c.Category, c.AreaType,
-                c.ContractedCapacityKva, c.IsImportant, c.IsSensitive, c.OrgUnitId,
+                c.Id,
+                c.AccountNumber,
+                c.Name,
+                c.Phone,
+                c.Address,
+                c.Category,
+                c.AreaType,
+                c.ContractedCapacityKva,
+                c.IsImportant,
+                c.IsSensitive,
+                c.OrgUnitId,
             })
             .ToListAsync(cancellationToken);
 

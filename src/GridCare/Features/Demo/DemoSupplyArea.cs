@@ -227,7 +227,16 @@ internal sealed class DemoSupplyArea
 
     private static string ToRoman(int n) => n switch
     {
-        1 => "Ⅰ", 2 => "Ⅱ", 3 => "Ⅲ", 4 => "Ⅳ", 5 => "Ⅴ", 6 => "Ⅵ", 7 => "Ⅶ", 8 => "Ⅷ", 9 => "Ⅸ", 10 => "Ⅹ",
+        1 => "Ⅰ",
+        2 => "Ⅱ",
+        3 => "Ⅲ",
+        4 => "Ⅳ",
+        5 => "Ⅴ",
+        6 => "Ⅵ",
+        7 => "Ⅶ",
+        8 => "Ⅷ",
+        9 => "Ⅸ",
+        10 => "Ⅹ",
         _ => n.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -54,7 +54,13 @@ public sealed class ListTransformers(IDbContextFactory<AppDbContext> dbFactory, 
             .Take(request.PageSize)
             .Select(d => new
             {
-                d.Id, d.Code, d.Name, d.RatedKva, d.AreaType, d.ParentId, d.OrgUnitId,
+                d.Id,
+                d.Code,
+                d.Name,
+                d.RatedKva,
+                d.AreaType,
+                d.ParentId,
+                d.OrgUnitId,
                 MeterCount = db.NetworkDevices.Count(m => m.ParentId == d.Id && m.Kind == DeviceKind.Meter),
             })
             .ToListAsync(cancellationToken);
