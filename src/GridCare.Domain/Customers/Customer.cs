@@ -62,10 +62,10 @@ public sealed class Customer
     public void Apply(CustomerDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        RequireText(details.AccountNumber, "accountNumber");
-        RequireText(details.Name, "name");
-        RequireText(details.Address, "address");
-        RequireText(details.Tariff, "tariff");
+        DomainRuleException.ThrowIfBlank(details.AccountNumber, "accountNumber");
+        DomainRuleException.ThrowIfBlank(details.Name, "name");
+        DomainRuleException.ThrowIfBlank(details.Address, "address");
+        DomainRuleException.ThrowIfBlank(details.Tariff, "tariff");
         if (details.ContractedCapacityKva < 0)
         {
             throw new DomainRuleException("Contracted capacity cannot be negative.");
@@ -116,12 +116,4 @@ public sealed class Customer
         && IsImportant == details.IsImportant
         && IsSensitive == details.IsSensitive
         && ServicePointId == servicePointId;
-
-    private static void RequireText(string value, string name)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainRuleException($"{name} is required.");
-        }
-    }
 }

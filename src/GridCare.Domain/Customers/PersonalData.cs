@@ -6,27 +6,20 @@ namespace GridCare.Domain.Customers;
 /// </summary>
 public static class PersonalData
 {
-    public static string? MaskPhone(string? phone)
+    public static string? MaskPhone(string? phone) => Mask(phone, keepStart: 3, keepEnd: 4);
+
+    public static string? MaskIdNumber(string? idNumber) => Mask(idNumber, keepStart: 4, keepEnd: 4);
+
+    /// <summary>Values too short to keep both ends are masked whole.</summary>
+    private static string? Mask(string? value, int keepStart, int keepEnd)
     {
-        if (string.IsNullOrEmpty(phone))
+        if (string.IsNullOrEmpty(value))
         {
-            return phone;
+            return value;
         }
 
-        return phone.Length <= 7
-            ? new string('*', phone.Length)
-            : string.Concat(phone.AsSpan(0, 3), new string('*', phone.Length - 7), phone.AsSpan(phone.Length - 4));
-    }
-
-    public static string? MaskIdNumber(string? idNumber)
-    {
-        if (string.IsNullOrEmpty(idNumber))
-        {
-            return idNumber;
-        }
-
-        return idNumber.Length <= 8
-            ? new string('*', idNumber.Length)
-            : string.Concat(idNumber.AsSpan(0, 4), new string('*', idNumber.Length - 8), idNumber.AsSpan(idNumber.Length - 4));
+        return value.Length <= keepStart + keepEnd
+            ? new string('*', value.Length)
+            : string.Concat(value.AsSpan(0, keepStart), new string('*', value.Length - keepStart - keepEnd), value.AsSpan(value.Length - keepEnd));
     }
 }

@@ -117,7 +117,7 @@ public sealed class NetworkDevice
     /// </summary>
     public void Update(string name, NetworkDevice? parent, AreaType areaType, int orgUnitId, int? ratedKva, double? voltageKv, bool? isClosed)
     {
-        RequireText(name, nameof(name));
+        DomainRuleException.ThrowIfBlank(name, nameof(name));
         if (!CanBeChildOf(Kind, parent?.Kind))
         {
             throw new DomainRuleException($"A {Kind} cannot be placed below {(parent is null ? "nothing" : parent.Kind.ToString())}.");
@@ -140,8 +140,8 @@ public sealed class NetworkDevice
 
     private static NetworkDevice Create(DeviceKind kind, string code, string name, NetworkDevice? parent, AreaType areaType, int orgUnitId)
     {
-        RequireText(code, nameof(code));
-        RequireText(name, nameof(name));
+        DomainRuleException.ThrowIfBlank(code, nameof(code));
+        DomainRuleException.ThrowIfBlank(name, nameof(name));
         if (!CanBeChildOf(kind, parent?.Kind))
         {
             throw new DomainRuleException($"A {kind} cannot be placed below {(parent is null ? "nothing" : parent.Kind.ToString())}.");
@@ -159,13 +159,6 @@ public sealed class NetworkDevice
         };
     }
 
-    private static void RequireText(string value, string name)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainRuleException($"{name} is required.");
-        }
-    }
 
     private static void RequirePositive(double value, string name)
     {

@@ -27,8 +27,8 @@ public sealed class OrgUnit
 
     public static OrgUnit CreateRoot(string code, string name, OrgUnitLevel level)
     {
-        RequireText(code, nameof(code));
-        RequireText(name, nameof(name));
+        DomainRuleException.ThrowIfBlank(code, nameof(code));
+        DomainRuleException.ThrowIfBlank(name, nameof(name));
         return new OrgUnit { Code = code, Name = name, Level = level };
     }
 
@@ -49,7 +49,7 @@ public sealed class OrgUnit
 
     public void Rename(string name)
     {
-        RequireText(name, nameof(name));
+        DomainRuleException.ThrowIfBlank(name, nameof(name));
         Name = name;
     }
 
@@ -64,13 +64,5 @@ public sealed class OrgUnit
 
         Parent = parent;
         ParentId = parent.Id;
-    }
-
-    private static void RequireText(string value, string name)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainRuleException($"{name} is required.");
-        }
     }
 }

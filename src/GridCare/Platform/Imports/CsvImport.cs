@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using nietras.SeparatedValues;
 
 namespace GridCare.Platform.Imports;
@@ -55,39 +56,11 @@ public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string,
         return null;
     }
 
-    public int? WholeNumber(string column, int min, int max, bool required)
-    {
-        var text = required ? Required(column) : Optional(column);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
+    public int? WholeNumber(string column, int min, int max, bool required) =>
+        Parse(column, min, max, required, NumberStyles.Integer, "a whole number");
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        Error(column, $"'{text}' is not a whole number from {min} to {max}");
-        return null;
-    }
-
-    public decimal? Number(string column, decimal min, decimal max, bool required)
-    {
-        var text = required ? Required(column) : Optional(column);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        Error(column, $"'{text}' is not a number from {min} to {max}");
-        return null;
-    }
+    public decimal? Number(string column, decimal min, decimal max, bool required) =>
+        Parse(column, min, max, required, NumberStyles.Number, "a number");
 
     /// <summary>true/false, yes/no, 1/0 or 是/否; empty is false.</summary>
     public bool Flag(string column)
@@ -106,6 +79,24 @@ public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string,
     }
 
     public void Error(string? column, string message) => errors.Add(new ImportError(file, Line, column, message));
+
+    private T? Parse<T>(string column, T min, T max, bool required, NumberStyles styles, string what)
+        where T : struct, INumber<T>
+    {
+        var text = required ? Required(column) : Optional(column);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Error(column, $"'{text}' is not {what} from {min} to {max}");
+        return null;
+    }
 }
 
 /// <summary>
