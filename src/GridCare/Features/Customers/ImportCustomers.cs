@@ -137,6 +137,7 @@ public sealed partial class ImportCustomers(AppDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await DatabaseStatistics.RefreshAsync(db, cancellationToken);
         return new ImportResult(created, updated, unchanged, []);
     }
 

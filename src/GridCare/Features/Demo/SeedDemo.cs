@@ -55,6 +55,11 @@ public sealed partial class SeedDemo(
             LogCountySeeded(logger, county.County.Name, countyArea.Devices.Count, countyArea.Customers.Count);
         }
 
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await DatabaseStatistics.RefreshAsync(db, cancellationToken);
+        }
+
         await CreateAccountsAsync(organization);
         scopes.Invalidate();
         var orgUnits = organization.All.Count();

@@ -95,6 +95,7 @@ public sealed class ImportNetwork(AppDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await DatabaseStatistics.RefreshAsync(db, cancellationToken);
         return new ImportResult(created, updated, unchanged, []);
     }
 

@@ -100,6 +100,7 @@ public sealed class ImportOrgUnits(AppDbContext db, StaffScopeResolver scopes)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await DatabaseStatistics.RefreshAsync(db, cancellationToken);
         scopes.Invalidate();
         return new ImportResult(created, updated, unchanged, []);
     }

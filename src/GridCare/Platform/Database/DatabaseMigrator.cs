@@ -19,6 +19,8 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
             // WAL lets the console read while an import writes; the setting is stored in the file, so once is enough.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await DatabaseStatistics.EnsureAsync(db, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>

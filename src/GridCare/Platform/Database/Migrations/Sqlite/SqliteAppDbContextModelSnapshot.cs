@@ -82,13 +82,13 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasIndex("AccountNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("ServicePointId");
 
                     b.HasIndex("OrgUnitId", "AccountNumber");
+
+                    b.HasIndex("Name", "AccountNumber", "OrgUnitId");
 
                     b.ToTable("Customers", (string)null);
                 });
