@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCare.Benchmarks;
 

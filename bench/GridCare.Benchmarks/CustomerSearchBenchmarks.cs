@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using BenchmarkDotNet.Attributes;
 using GridCare.Domain.Network;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCare.Benchmarks;
 
