@@ -9,7 +9,10 @@ namespace GridCare.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : SqliteFactory
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or GRIDCARE_CHROMIUM (set to a missing file to exercise the skip path).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("GRIDCARE_CHROMIUM") is { Length: > 0 } configured
+        ? configured
+        : "/usr/bin/chromium";
 
     private IPlaywright? playwright;
 

@@ -39,7 +39,7 @@ public sealed class PostgresServer : IAsyncLifetime
         binaries = FindBinaries();
         if (binaries is null)
         {
-            Unavailable = "PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)";
+            Unavailable = "PostgreSQL server binaries not found under /usr/lib/postgresql or GRIDCARE_POSTGRES_BIN (apt-get install postgresql)";
             return;
         }
 
@@ -90,14 +90,22 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private string Tool(string name) => Path.Combine(binaries!, name);
 
-    private static string? FindBinaries() =>
-        Directory.Exists("/usr/lib/postgresql")
+    /// <summary>GRIDCARE_POSTGRES_BIN points at another installation's bin folder (or, set to a missing folder, forces the skip path).</summary>
+    private static string? FindBinaries()
+    {
+        if (Environment.GetEnvironmentVariable("GRIDCARE_POSTGRES_BIN") is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, "initdb")) ? configured : null;
+        }
+
+        return Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
                 .Select(d => Path.Combine(d, "bin"))
                 .Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
                 .FirstOrDefault()
             : null;
+    }
 
     private static int FreePort()
     {
