@@ -1,0 +1,10 @@
+namespace GridCare.Domain.WorkOrders;
+
+public enum WorkOrderPriority
+{
+    Normal,
+
+    High,
+
+    Urgent,
+}
