@@ -2,9 +2,11 @@ using GridCare.Cli;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
+using GridCare.Features.Intake;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Overview;
+using GridCare.Features.WorkOrders;
 using GridCare.Platform;
 using GridCare.Platform.Console;
 
@@ -16,6 +18,8 @@ builder.Services
     .AddNetwork()
     .AddCustomers()
     .AddOverview()
+    .AddWorkOrders()
+    .AddIntake()
     .AddDemo();
 
 var app = builder.Build();
@@ -28,6 +32,8 @@ app.UsePlatform();
 app.MapCustomers();
 app.MapNetwork();
 app.MapImports();
+app.MapIntake();
+app.MapWorkOrders();
 app.MapConsole();
 await app.RunAsync();
 return 0;

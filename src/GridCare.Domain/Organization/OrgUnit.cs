@@ -20,6 +20,12 @@ public sealed class OrgUnit
 
     public OrgUnitLevel Level { get; private set; }
 
+    /// <summary>
+    /// The bureau's short code in work order numbers (e.g. DF for 大方供电局 → DF20261127-000123); units without one
+    /// use the nearest unit above that has one.
+    /// </summary>
+    public string? OrderPrefix { get; private set; }
+
     public int? ParentId { get; private set; }
 
     /// <summary>The unit directly above; set when created so a new tree can be saved at once.</summary>
@@ -45,6 +51,16 @@ public sealed class OrgUnit
         unit.Parent = parent;
         unit.ParentId = parent.Id;
         return unit;
+    }
+
+    public void SetOrderPrefix(string? prefix)
+    {
+        if (prefix is not null && (prefix.Length is < 1 or > 8 || !prefix.All(char.IsAsciiLetterUpper)))
+        {
+            throw new DomainRuleException($"An order prefix is 1 to 8 capital letters, not '{prefix}'.");
+        }
+
+        OrderPrefix = prefix;
     }
 
     public void Rename(string name)

@@ -43,6 +43,10 @@ public sealed class OrgUnitTree
         return result;
     }
 
+    /// <summary>The order prefix of the unit or the nearest unit above it that has one; GC where none has.</summary>
+    public string OrderPrefixOf(int id) =>
+        PathTo(id).LastOrDefault(u => u.OrderPrefix is not null)?.OrderPrefix ?? "GC";
+
     /// <summary>The chain from the root down to the unit, e.g. 贵州电网 → 毕节供电局 → 大方供电局 → 城关供电所.</summary>
     public IReadOnlyList<OrgUnit> PathTo(int id)
     {

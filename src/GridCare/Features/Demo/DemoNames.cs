@@ -25,6 +25,9 @@ internal static class DemoNames
         "大方县", "七星关区", "黔西市", "金沙县", "织金县", "纳雍县", "威宁彝族回族苗族自治县", "赫章县", "百里杜鹃管理区", "金海湖新区",
     ];
 
+    /// <summary>Pinyin initials of the counties, the prefix of their work order numbers (DF20261127-000123).</summary>
+    public static readonly string[] CountyPrefixes = ["DF", "QXG", "QX", "JS", "ZJ", "NY", "WN", "HZ", "BLDJ", "JHH"];
+
     public static readonly string[] CountyShort = ["大方", "七星关", "黔西", "金沙", "织金", "纳雍", "威宁", "赫章", "百里杜鹃", "金海湖"];
 
     /// <summary>Five supply stations per county: the first serves the county town, the last the remotest hills.</summary>

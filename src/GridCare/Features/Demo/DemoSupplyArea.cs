@@ -29,11 +29,13 @@ internal sealed class DemoSupplyArea
     {
         var province = OrgUnit.CreateRoot("GZ", "贵州电网有限责任公司", OrgUnitLevel.Province);
         var city = OrgUnit.CreateChild(province, "GZBJ", "毕节供电局", OrgUnitLevel.City);
+        city.SetOrderPrefix("BJ");
         var counties = new List<DemoCounty>();
         for (var c = 0; c < shape.Counties; c++)
         {
             var countyCode = $"GZBJ{c + 1:D2}";
             var county = OrgUnit.CreateChild(city, countyCode, $"{DemoNames.CountyShort[c]}供电局", OrgUnitLevel.County);
+            county.SetOrderPrefix(DemoNames.CountyPrefixes[c]);
             var stations = DemoNames.Stations[c]
                 .Select((name, s) => OrgUnit.CreateChild(county, $"{countyCode}{s + 1:D2}", $"{name}供电所", OrgUnitLevel.SupplyStation))
                 .ToList();

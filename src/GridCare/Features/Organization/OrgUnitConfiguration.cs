@@ -12,6 +12,7 @@ public sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Code).HasMaxLength(32).IsRequired();
         builder.Property(u => u.Name).HasMaxLength(100).IsRequired();
+        builder.Property(u => u.OrderPrefix).HasMaxLength(8);
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -8,6 +8,9 @@ namespace GridCare.Platform.Auth;
 /// </summary>
 public sealed record StaffScope(string UserId, int OrgUnitId, IReadOnlySet<int> VisibleOrgUnitIds, IReadOnlyList<StaffRole> Roles)
 {
+    /// <summary>The sign-in name, recorded as the actor of every change the user makes.</summary>
+    public string UserName { get; init; } = UserId;
+
     public bool Sees(int orgUnitId) => VisibleOrgUnitIds.Contains(orgUnitId);
 
     public bool IsIn(StaffRole role) => Roles.Contains(role);

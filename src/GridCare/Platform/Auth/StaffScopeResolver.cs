@@ -31,7 +31,10 @@ public sealed class StaffScopeResolver(IDbContextFactory<AppDbContext> dbFactory
             .Distinct()
             .ToList();
         var orgTree = await TreeAsync(cancellationToken);
-        return new StaffScope(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, orgUnitId, orgTree.SelfAndDescendants(orgUnitId), roles);
+        return new StaffScope(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, orgUnitId, orgTree.SelfAndDescendants(orgUnitId), roles)
+        {
+            UserName = principal.Identity.Name ?? string.Empty,
+        };
     }
 
     public async Task<OrgUnitTree> TreeAsync(CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Organization;
+using GridCare.Domain.WorkOrders;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
+using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +24,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -35,5 +44,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new OrgUnitConfiguration());
         builder.ApplyConfiguration(new NetworkDeviceConfiguration());
         builder.ApplyConfiguration(new CustomerConfiguration());
+        builder.ApplyConfiguration(new WorkOrderConfiguration());
+        builder.ApplyConfiguration(new WorkOrderEntryConfiguration());
+        builder.ApplyConfiguration(new WorkOrderChangeConfiguration());
+        builder.ApplyConfiguration(new ContactConfiguration());
+        builder.ApplyConfiguration(new WorkOrderCounterConfiguration());
     }
 }

@@ -175,6 +175,10 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrderPrefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -186,6 +190,363 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasIndex("ParentId");
 
                     b.ToTable("OrgUnits", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.Contact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeterNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArrivalDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArrivalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BreachedTarget")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CandidateCustomerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstContactDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstContactMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ImportantCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedIntoNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergedOrderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextSlaDeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatContactCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReplyDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisitComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisitResult")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevisitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SensitiveCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceApplication")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaPolicyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextSlaDeadlineAt");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Status");
+
+                    b.HasIndex("CustomerId", "Type", "Status");
+
+                    b.ToTable("WorkOrders", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("WorkOrderChanges", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCustomerVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("WorkOrderEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.WorkOrders.WorkOrderCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix", "Day");
+
+                    b.ToTable("WorkOrderCounters", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Platform.Auth.StaffUser", b =>
@@ -438,6 +799,105 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.Contact", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.HasOne("GridCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridCare.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("GridCare.Domain.Sla.SlaPause", "Pauses", b1 =>
+                        {
+                            b1.Property<long>("WorkOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime?>("EndUtc");
+
+                            b1.Property<DateTime>("StartUtc");
+
+                            b1.HasKey("WorkOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WorkOrders");
+
+                            b1
+                                .ToJson("Pauses")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.OwnsMany("GridCare.Domain.Sla.SlaTarget", "SlaTargets", b1 =>
+                        {
+                            b1.Property<long>("WorkOrderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Amount");
+
+                            b1.Property<string>("Clock")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("StartsAt")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("WorkOrderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("WorkOrders");
+
+                            b1
+                                .ToJson("SlaTargets")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.Navigation("Pauses");
+
+                    b.Navigation("SlaTargets");
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderChange", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("History")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderEntry", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("GridCare.Platform.Auth.StaffUser", b =>
                 {
                     b.HasOne("GridCare.Domain.Organization.OrgUnit", null)
@@ -496,6 +956,13 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

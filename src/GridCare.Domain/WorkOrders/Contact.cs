@@ -1,0 +1,60 @@
+namespace GridCare.Domain.WorkOrders;
+
+/// <summary>
+/// One message from one channel as it arrived: the channel's own id, who the customer said they were, and their
+/// words. (Channel, ExternalId) is unique, so a retried SMS, app request or 12345 transfer is taken in once and
+/// answered with the order it already made.
+/// </summary>
+public sealed class Contact
+{
+    private Contact()
+    {
+        ExternalId = string.Empty;
+        Text = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public string ExternalId { get; private set; }
+
+    public DateTime ReceivedAt { get; private set; }
+
+    public string? AccountNumber { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    public string? MeterNumber { get; private set; }
+
+    public string Text { get; private set; }
+
+    public long? CustomerId { get; private set; }
+
+    public long WorkOrderId { get; private set; }
+
+    /// <summary>Whether this contact was added to an order that was already open (a repeat call).</summary>
+    public bool IsRepeat { get; private set; }
+
+    public static Contact Record(
+        Channel channel, string externalId, DateTime receivedAtUtc, string? accountNumber, string? phone, string? meterNumber,
+        string text, long? customerId, long workOrderId, bool isRepeat)
+    {
+        DomainRuleException.ThrowIfBlank(externalId, nameof(externalId));
+        DomainRuleException.ThrowIfBlank(text, nameof(text));
+        Sla.ChinaTime.RequireUtc(receivedAtUtc, nameof(receivedAtUtc));
+        return new Contact
+        {
+            Channel = channel,
+            ExternalId = externalId,
+            ReceivedAt = receivedAtUtc,
+            AccountNumber = accountNumber,
+            Phone = phone,
+            MeterNumber = meterNumber,
+            Text = text,
+            CustomerId = customerId,
+            WorkOrderId = workOrderId,
+            IsRepeat = isRepeat,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using GridCare.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GridCare.Features.Intake;
+
+public static class IntakeFeature
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services) => services.AddScoped<ReceiveContact>();
+
+    /// <summary><c>POST /api/v1/contacts</c>: one endpoint for every channel's contacts.</summary>
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/contacts").WithTags("Intake").RequireAuthorization(Policies.Staff)
+            .MapPost("/", ReceiveContactAsync).WithName(nameof(ReceiveContact));
+        return app;
+    }
+
+    public static async Task<Results<Created<ContactReceived>, Ok<ContactReceived>, ValidationProblem>> ReceiveContactAsync(
+        ContactRequest request, StaffScope scope, ReceiveContact handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return await handler.HandleAsync(request, scope, cancellationToken) switch
+        {
+            ReceiveContactResult.Created created => TypedResults.Created($"/api/v1/work-orders/{created.Contact.Order.Number}", created.Contact),
+            ReceiveContactResult.AlreadyReceived earlier => TypedResults.Ok(earlier.Contact),
+            ReceiveContactResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            _ => throw new InvalidOperationException("Unknown intake result."),
+        };
+    }
+}
