@@ -132,6 +132,12 @@ public sealed partial class WorkOrder
         history.Add(new WorkOrderChange(
             atUtc, SlaScannerActor, null, WorkOrderAction.MarkBreached, Status, Status,
             $"{BreachedTarget} due {due:O}; priority {priority} → {Priority}"));
+
+        // Escalation: the breach is put in front of the responsible unit's supervisors in the order's thread.
+        entries.Add(new WorkOrderEntry(
+            atUtc, EntryKind.SystemEvent, SlaScannerActor,
+            $"SLA 超时（{BreachedTarget}，应于 {ChinaTime.ToCst(due):yyyy-MM-dd HH:mm} 前完成），优先级升为 {Priority}，请单位负责人督办。",
+            isCustomerVisible: false, channel: null));
         return true;
     }
 

@@ -76,6 +76,9 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("GridCare:Demo:Enabled", "true");
         builder.UseSetting("GridCare:Demo:Size", nameof(DemoSize.Small));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests run the SLA scan themselves, at the instants they choose.
+        builder.UseSetting("GridCare:Sla:ScannerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in DatabaseSettings())
         {

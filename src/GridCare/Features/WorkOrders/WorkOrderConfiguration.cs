@@ -8,6 +8,8 @@ namespace GridCare.Features.WorkOrders;
 
 public sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
 {
+    public const string WorkOrderVersion = "Version";
+
     public void Configure(EntityTypeBuilder<WorkOrder> builder)
     {
         builder.ToTable("WorkOrders");
@@ -23,6 +25,10 @@ public sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
         builder.Property(w => w.SlaPolicyName).HasMaxLength(100);
         builder.Property(w => w.MergedIntoNumber).HasMaxLength(32);
         builder.Ignore(w => w.IsOpen);
+
+        // Optimistic concurrency: every save bumps the version (AppDbContext), so two scanners or a scanner and a
+        // dispatcher never both apply a change read from the same state.
+        builder.Property<int>(WorkOrderVersion).IsConcurrencyToken();
         builder.Ignore(w => w.IsClockPaused);
 
         builder.PrimitiveCollection(w => w.CandidateCustomerIds).HasField("candidateCustomerIds").UsePropertyAccessMode(PropertyAccessMode.Field);

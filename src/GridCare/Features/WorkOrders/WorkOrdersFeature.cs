@@ -17,6 +17,9 @@ public static class WorkOrdersFeature
         services.AddSingleton<SlaPolicies>();
         services.AddScoped<GetWorkOrder>();
         services.AddScoped<ChangeWorkOrder>();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ScanSlaDeadlines>();
+        services.AddHostedService<SlaDeadlineScanner>();
         return services;
     }
 

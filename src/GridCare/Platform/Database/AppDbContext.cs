@@ -30,12 +30,33 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<WorkOrder>().Where(e => e.State is EntityState.Modified || HasNewChildren(e)))
+        {
+            var version = entry.Property<int>(WorkOrderConfiguration.WorkOrderVersion);
+            version.CurrentValue = version.OriginalValue + 1;
+            if (entry.State == EntityState.Unchanged)
+            {
+                entry.State = EntityState.Modified;
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    // An order whose only change is a new thread entry or history row is still a new version of the order.
+    private bool HasNewChildren(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<WorkOrder> order) =>
+        order.State == EntityState.Unchanged
+        && ChangeTracker.Entries().Any(e => e.State == EntityState.Added && (e.Entity is WorkOrderEntry or WorkOrderChange)
+            && Equals(e.Property("WorkOrderId").CurrentValue, order.Entity.Id));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -446,6 +446,10 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("WarnedAt")
                         .HasColumnType("timestamp with time zone");
 

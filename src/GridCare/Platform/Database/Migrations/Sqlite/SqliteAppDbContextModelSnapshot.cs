@@ -427,6 +427,10 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("WarnedAt")
                         .HasColumnType("TEXT");
 
