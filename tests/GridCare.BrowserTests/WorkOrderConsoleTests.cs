@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GridCare.Features.Demo;
+using Microsoft.Playwright;
+
+namespace GridCare.BrowserTests;
+
+public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Dispatcher_FindsANewRepairOnTheBoard_AndDispatchesIt()
+    {
+        var number = await ReportRepairAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("work-orders");
+        await page.Locator("#username").FillAsync("dispatcher");
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await page.GetByText(number).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("已受理");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByTestId("input-team").FillAsync("抢修一班");
+        await page.GetByTestId("action-dispatch").GetByRole(AriaRole.Button).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("已派单");
+        await Assertions.Expect(page.GetByTestId("order-team")).ToHaveTextAsync("抢修一班");
+    }
+
+    private async Task<string> ReportRepairAsync()
+    {
+        app.EnsureAvailable();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var token = await http.PostAsJsonAsync("api/v1/auth/token", new { username = "agent", password = DemoAccounts.Password });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        var customers = await http.GetFromJsonAsync<JsonObject>("api/v1/customers?q=011&pageSize=5");
+        var account = customers!["items"]![2]!["accountNumber"]!.GetValue<string>();
+        var contact = await http.PostAsJsonAsync("api/v1/contacts", new
+        {
+            channel = "hotline",
+            externalId = Guid.NewGuid().ToString("N"),
+            accountNumber = account,
+            text = "家里停电了，空开合不上",
+            type = "repair",
+        });
+        contact.EnsureSuccessStatusCode();
+        return (await contact.Content.ReadFromJsonAsync<JsonObject>())!["order"]!["number"]!.GetValue<string>();
+    }
+}
