@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -65,7 +66,7 @@ public static class PortalFeature
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.ContentType = "text/html; charset=utf-8";
-        var html = HtmlEncoder.Default;
+        var html = HtmlEncoder.Create(UnicodeRanges.All);
         await context.Response.WriteAsync(
             $"""
             <!DOCTYPE html>
