@@ -6,6 +6,7 @@ using GridCare.Features.Intake;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Overview;
+using GridCare.Features.Portal;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
 using GridCare.Platform.Console;
@@ -20,6 +21,7 @@ builder.Services
     .AddOverview()
     .AddWorkOrders()
     .AddIntake()
+    .AddPortal()
     .AddDemo();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapNetwork();
 app.MapImports();
 app.MapIntake();
 app.MapWorkOrders();
+app.MapPortal();
 app.MapConsole();
 await app.RunAsync();
 return 0;

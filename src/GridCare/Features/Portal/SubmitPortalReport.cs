@@ -1,0 +1,54 @@
+using GridCare.Domain.WorkOrders;
+using GridCare.Features.Intake;
+using GridCare.Platform.Database;
+
+namespace GridCare.Features.Portal;
+
+/// <summary>What a customer reports on the portal; <see cref="FormId"/> is generated when the form is first shown.</summary>
+public sealed record PortalReport(Guid FormId, string AccountNumber, string Phone, WorkOrderType Type, ComplaintClass? ComplaintClass, string Text);
+
+public abstract record PortalReportResult
+{
+    public sealed record Accepted(string Number, bool IsRepeat) : PortalReportResult;
+
+    /// <summary>No account with this number has this phone on record; nothing was created.</summary>
+    public sealed record AccountMismatch : PortalReportResult;
+
+    public sealed record Refused : PortalReportResult;
+}
+
+/// <summary>
+/// A report from the portal becomes a contact on the web channel, once the customer has proved the account is theirs.
+/// The form's id is the contact's external id, so a double submit or a browser retry answers the same order.
+/// </summary>
+public sealed class SubmitPortalReport(AppDbContext db, ReceiveContact intake, PortalScope portal)
+{
+    public async Task<PortalReportResult> HandleAsync(PortalReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (await PortalCustomers.VerifyAccountAsync(db, report.AccountNumber, report.Phone, cancellationToken) is not { } customerId)
+        {
+            return new PortalReportResult.AccountMismatch();
+        }
+
+        var request = new ContactRequest(
+            Channel: nameof(Channel.Web),
+            ExternalId: "portal-" + report.FormId.ToString("N"),
+            Text: report.Text.Trim(),
+            AccountNumber: PortalCustomers.Normalize(report.AccountNumber),
+            Phone: PortalCustomers.NormalizePhone(report.Phone),
+            Type: report.Type.ToString(),
+            ComplaintClass: report.Type == WorkOrderType.Complaint ? report.ComplaintClass?.ToString() : null);
+        var received = await intake.HandleAsync(request, await portal.ResolveAsync(cancellationToken), cancellationToken) switch
+        {
+            ReceiveContactResult.Created created => created.Contact,
+            ReceiveContactResult.AlreadyReceived earlier => earlier.Contact,
+            _ => null,
+        };
+
+        // A form id is only ever answered with the order of the customer who proved the account.
+        return received is not null && received.Order.CustomerId == customerId
+            ? new PortalReportResult.Accepted(received.Order.Number, received.IsRepeat)
+            : new PortalReportResult.Refused();
+    }
+}
