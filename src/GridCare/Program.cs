@@ -36,7 +36,6 @@ app.MapNetwork();
 app.MapImports();
 app.MapIntake();
 app.MapWorkOrders();
-app.MapPortal();
 app.MapConsole();
 await app.RunAsync();
 return 0;

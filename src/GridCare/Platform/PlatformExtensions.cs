@@ -44,6 +44,7 @@ public static class PlatformExtensions
         services.AddGridCareLocalization();
         services.AddConsole();
         services.AddHealthChecks();
+        services.AddRateLimiter(_ => { });
         services.AddHostedService<Startup>();
         services.AddHostedService<StartupBanner>();
         return builder;
@@ -57,6 +58,9 @@ public static class PlatformExtensions
         app.UseGridCareLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // Endpoints opt in with a policy (the portal's form posts); without one nothing is limited.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();

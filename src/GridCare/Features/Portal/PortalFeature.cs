@@ -32,14 +32,6 @@ public static class PortalFeature
         return services;
     }
 
-    /// <summary>The pages are Razor components mapped with the console; this adds the limiter their posts go through.</summary>
-    public static WebApplication MapPortal(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.UseRateLimiter();
-        return app;
-    }
-
     private static RateLimitPartition<string> PostsPartition(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
