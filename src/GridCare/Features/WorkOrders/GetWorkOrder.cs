@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridCare.Features.WorkOrders;
 
-public sealed record ListWorkOrdersRequest(WorkOrderStatus? Status = null, WorkOrderType? Type = null, bool? Breached = null, int Page = 1, int PageSize = 50);
+public sealed record ListWorkOrdersRequest(WorkOrderStatus? Status = null, WorkOrderType? Type = null, bool? Breached = null, int Page = 1, int PageSize = 50, long? CustomerId = null, bool OpenOnly = false);
 
 /// <summary>Work orders of the caller's org units: one with its thread and history, or a page ordered by time left.</summary>
 public sealed class GetWorkOrder(IDbContextFactory<AppDbContext> dbFactory)
@@ -38,6 +38,16 @@ public sealed class GetWorkOrder(IDbContextFactory<AppDbContext> dbFactory)
         if (request.Type is { } type)
         {
             orders = orders.Where(w => w.Type == type);
+        }
+
+        if (request.CustomerId is { } customerId)
+        {
+            orders = orders.Where(w => w.CustomerId == customerId);
+        }
+
+        if (request.OpenOnly)
+        {
+            orders = orders.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
         }
 
         if (request.Breached is { } breached)

@@ -17,6 +17,7 @@ public static class WorkOrdersFeature
         services.AddSingleton<SlaPolicies>();
         services.AddScoped<GetWorkOrder>();
         services.AddScoped<ChangeWorkOrder>();
+        services.AddScoped<ListCrewOrders>();
         services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScanSlaDeadlines>();
         services.AddHostedService<SlaDeadlineScanner>();
