@@ -128,6 +128,21 @@ public abstract class SlaAdminTests(GridCareFactory factory)
         Assert.True(policies[^1]!["isFallback"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task SettingsPage_ForAdmin_ShowsPoliciesAndTheCalendar()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        var (status, _, contentType) = await admin.SendAsync(HttpMethod.Get, "/admin/sla?culture=en-US");
+        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync(new Uri("/admin/sla?culture=en-US", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        Assert.Equal(200, status);
+        Assert.Equal("text/html", contentType);
+        Assert.Contains("SLA settings", html, StringComparison.Ordinal);
+        Assert.Contains("Repair, urban", html, StringComparison.Ordinal);
+        Assert.Contains("First contact: 1 working days", html, StringComparison.Ordinal);
+    }
+
     private static async Task<DateTime> ComplaintFirstContactDueAsync(HttpClient agent, JsonNode customer)
     {
         var (status, body, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
