@@ -140,7 +140,7 @@ public abstract class SlaAdminTests(GridCareFactory factory)
         Assert.Equal("text/html", contentType);
         Assert.Contains("SLA settings", html, StringComparison.Ordinal);
         Assert.Contains("Repair, urban", html, StringComparison.Ordinal);
-        Assert.Contains("First contact: 1 working days", html, StringComparison.Ordinal);
+        Assert.Contains("First contact: 1 working day(s)", html, StringComparison.Ordinal);
     }
 
     private static async Task<DateTime> ComplaintFirstContactDueAsync(HttpClient agent, JsonNode customer)
