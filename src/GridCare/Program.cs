@@ -7,6 +7,7 @@ using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.Sla;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
 using GridCare.Platform.Console;
@@ -19,6 +20,7 @@ builder.Services
     .AddNetwork()
     .AddCustomers()
     .AddOverview()
+    .AddSla()
     .AddWorkOrders()
     .AddIntake()
     .AddPortal()
@@ -36,6 +38,7 @@ app.MapNetwork();
 app.MapImports();
 app.MapIntake();
 app.MapWorkOrders();
+app.MapSla();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Sla;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +13,8 @@ public static class WorkOrdersFeature
     public static IServiceCollection AddWorkOrders(this IServiceCollection services)
     {
         services.AddOptions<WorkOrdersOptions>().BindConfiguration(WorkOrdersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(new SlaClock(BusinessCalendar.ChinaMainland()));
+        // The clock follows the calendar administrators edit (AddSla); each scope takes the calendar current when it starts.
+        services.AddScoped(sp => sp.GetRequiredService<SlaCalendar>().Clock);
         services.AddSingleton<SlaPolicies>();
         services.AddScoped<GetWorkOrder>();
         services.AddScoped<ChangeWorkOrder>();

@@ -5,6 +5,7 @@ using GridCare.Domain.WorkOrders;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
+using GridCare.Features.Sla;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -70,5 +71,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new WorkOrderChangeConfiguration());
         builder.ApplyConfiguration(new ContactConfiguration());
         builder.ApplyConfiguration(new WorkOrderCounterConfiguration());
+        builder.ApplyConfiguration(new CalendarDayConfiguration());
     }
 }
