@@ -87,6 +87,23 @@ public abstract class IntakeTests(GridCareFactory factory)
     }
 
     [Fact]
+    public async Task Contacts_ManyRepeatsAtOnce_AllLandOnTheOpenOrder()
+    {
+        var agent = await factory.ClientForAsync("agent");
+        var customer = await CustomerAsync(agent, "012", 5);
+        var account = customer["accountNumber"]!.GetValue<string>();
+        object Contact(string text) => new { channel = "hotline", externalId = Guid.NewGuid().ToString("N"), accountNumber = account, text, type = "repair" };
+        var (_, first, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(Contact("停电了")));
+
+        var repeats = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(Contact($"第{i}次催修")))));
+        var order = await agent.GetJsonAsync($"/api/v1/work-orders/{first!["order"]!["number"]}");
+
+        Assert.All(repeats, r => Assert.Equal(201, r.Status));
+        Assert.All(repeats, r => Assert.Equal(first["order"]!["number"]!.GetValue<string>(), r.Body!["order"]!["number"]!.GetValue<string>()));
+        Assert.Equal(9, order["order"]!["contactCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Contact_Unidentified_IsKeptAsAnOrderWithoutCustomer()
     {
         var agent = await factory.ClientForAsync("agent");

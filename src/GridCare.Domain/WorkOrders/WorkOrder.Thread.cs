@@ -6,15 +6,17 @@ public sealed partial class WorkOrder
 {
     /// <summary>
     /// Whether a new contact belongs on this order instead of a new one: same customer, same type, the order still
-    /// open, and the last contact within <paramref name="window"/> (the intake setting).
+    /// open, and the last contact within <paramref name="window"/> (the intake setting). Contacts arriving at the same
+    /// moment on several channels are taken in concurrently and may be saved out of order, so the window counts both
+    /// ways from the last contact.
     /// </summary>
     public bool IsRepeatContact(long? customerId, WorkOrderType type, DateTime atUtc, TimeSpan window) =>
         customerId is not null
         && customerId == CustomerId
         && type == Type
         && Allows(WorkOrderAction.AddContact)
-        && atUtc >= LastContactAt
-        && atUtc - LastContactAt <= window;
+        && atUtc >= ReceivedAt
+        && (atUtc - LastContactAt).Duration() <= window;
 
     /// <summary>The customer contacts again about this order (催办); the customer is no longer being waited on.</summary>
     public WorkOrderError? AddContact(string text, ChangeContext context)
@@ -34,7 +36,7 @@ public sealed partial class WorkOrder
         EndPause(context.AtUtc);
         ContactCount++;
         RepeatContactCount++;
-        LastContactAt = context.AtUtc;
+        LastContactAt = context.AtUtc > LastContactAt ? context.AtUtc : LastContactAt;
         Record(WorkOrderAction.AddContact, Status, context, $"Repeat contact {RepeatContactCount}");
         return null;
     }

@@ -49,6 +49,8 @@ public sealed class ReceiveContact(
     IOptions<WorkOrdersOptions> options,
     TimeProvider time)
 {
+    private const int MaxAttempts = 10;
+
     public async Task<ReceiveContactResult> HandleAsync(ContactRequest request, StaffScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,6 +65,27 @@ public sealed class ReceiveContact(
             return new ReceiveContactResult.Invalid(errors);
         }
 
+        // Two contacts for the same open order at once: the second to save finds the order changed under it
+        // (its version moved), reads it again and adds its contact to the new state.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TakeInAsync(request, scope, ch, type, complaintClass, application, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // A burst of calls about one outage can collide repeatedly; a short random pause spreads the retries.
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * attempt)), time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<ReceiveContactResult> TakeInAsync(
+        ContactRequest request, StaffScope scope, Channel ch, WorkOrderType type, ComplaintClass? complaintClass, ServiceApplicationKind? application,
+        CancellationToken cancellationToken)
+    {
         if (await FindAsync(ch, request.ExternalId!, cancellationToken) is { } earlier)
         {
             return new ReceiveContactResult.AlreadyReceived(earlier);
@@ -115,7 +138,7 @@ public sealed class ReceiveContact(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
         {
             // The same message arrived twice at once and the other request saved first: answer with its order.
             await transaction.RollbackAsync(CancellationToken.None);
