@@ -1,5 +1,6 @@
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.WorkOrders;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public sealed class RecordPortalRevisit(AppDbContext db, SlaClock clock, TimePro
         var number = PortalCustomers.Normalize(revisit.Number).ToUpperInvariant();
 
         // The thread and history are loaded with the order: its SLA rules and its history read them.
-        var order = await db.WorkOrders.Include(w => w.Entries).Include(w => w.History).AsSplitQuery()
+        var order = await db.WorkOrders.WithThread()
             .FirstOrDefaultAsync(w => w.Number == number, cancellationToken);
         if (order is null || !await PortalCustomers.OwnsAsync(db, order.CustomerId, revisit.Phone, cancellationToken))
         {

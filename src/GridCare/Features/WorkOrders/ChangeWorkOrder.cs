@@ -31,6 +31,16 @@ public abstract record ChangeWorkOrderResult
     public sealed record Invalid(IDictionary<string, string[]> Errors) : ChangeWorkOrderResult;
 
     public sealed record Refused(WorkOrderError Error) : ChangeWorkOrderResult;
+
+    /// <summary>What to tell the person who asked, or null when the change was made.</summary>
+    public string? Explain(string notFound) => this switch
+    {
+        Changed => null,
+        Invalid invalid => string.Join(" ", invalid.Errors.SelectMany(e => e.Value)),
+        Forbidden forbidden => forbidden.Reason,
+        Refused refused => refused.Error.Message,
+        _ => notFound,
+    };
 }
 
 /// <summary>
@@ -67,9 +77,7 @@ public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvide
             return new ChangeWorkOrderResult.NotFound();
         }
 
-        // The thread is loaded with the order: SLA rules read it (the first customer-visible reply meets FirstContact).
-        var order = await db.WorkOrders.Include(w => w.Entries).Include(w => w.History).AsSplitQuery()
-            .FirstOrDefaultAsync(w => w.Number == number, cancellationToken);
+        var order = await db.WorkOrders.WithThread().FirstOrDefaultAsync(w => w.Number == number, cancellationToken);
         if (order is null || !scope.Sees(order.OrgUnitId))
         {
             return new ChangeWorkOrderResult.NotFound();
@@ -110,7 +118,7 @@ public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvide
             case "merge":
                 Require(request.TargetNumber, "targetNumber");
                 var target = errors.Count == 0
-                    ? await db.WorkOrders.Include(w => w.Entries).Include(w => w.History).AsSplitQuery().FirstOrDefaultAsync(w => w.Number == request.TargetNumber, cancellationToken)
+                    ? await db.WorkOrders.WithThread().FirstOrDefaultAsync(w => w.Number == request.TargetNumber, cancellationToken)
                     : null;
                 if (errors.Count == 0 && (target is null || !scope.Sees(target.OrgUnitId)))
                 {
