@@ -39,6 +39,7 @@ app.MapImports();
 app.MapIntake();
 app.MapWorkOrders();
 app.MapSla();
+app.MapPortal();
 app.MapConsole();
 await app.RunAsync();
 return 0;

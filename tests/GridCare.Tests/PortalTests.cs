@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GridCare.Tests.Infrastructure;
+using static GridCare.Tests.Infrastructure.PortalForms;
 
 namespace GridCare.Tests;
 
@@ -176,83 +176,14 @@ public abstract partial class PortalTests(GridCareFactory factory)
     private static string NotFoundPart(string html) =>
         TrackNotFound().Match(html) is { Success: true } match ? match.Value : string.Empty;
 
-    private static async Task<(string Account, string Phone)> CustomerAsync(HttpClient agent, int nth)
-    {
-        var page = await agent.GetJsonAsync("/api/v1/customers?q=011&pageSize=20");
-        var customer = page["items"]!.AsArray()
-            .Where(c => c!["phone"] is JsonValue phone && phone.GetValue<string>().Length > 0)
-            .ElementAt(nth)!;
-        return (customer["accountNumber"]!.GetValue<string>(), customer["phone"]!.GetValue<string>());
-    }
-
     private static async Task<int> TotalAsync(HttpClient agent) =>
         (await agent.GetJsonAsync("/api/v1/work-orders?pageSize=1"))["total"]!.GetValue<int>();
-
-    private static async Task<string> ReportAsync(HttpClient portal, string account, string phone, string text)
-    {
-        var form = await FormAsync(portal, "/portal/report");
-        var (_, html) = await PostAsync(portal, "/portal/report", "portal-report", form.Token, new Dictionary<string, string>
-        {
-            ["Input.FormId"] = form.FormId!,
-            ["Input.AccountNumber"] = account,
-            ["Input.Phone"] = phone,
-            ["Input.Type"] = "Repair",
-            ["Input.Text"] = text,
-        });
-        return OrderNumber(html);
-    }
 
     private static async Task ActAsync(HttpClient client, string number, string action, object? body = null)
     {
         var (status, json, _) = await client.SendAsync(HttpMethod.Post, $"/api/v1/work-orders/{number}/{action}", ApiJson.Json(body ?? new { }));
         Assert.True(status == 200, $"{action} on {number} answered {status}: {json}");
     }
-
-    private static async Task<(string Token, string? FormId)> FormAsync(HttpClient portal, string url)
-    {
-        var html = await portal.GetStringAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
-        var token = HiddenValue(html, "__RequestVerificationToken");
-        Assert.NotNull(token);
-        return (token, HiddenValue(html, "Input.FormId"));
-    }
-
-    private static async Task<(HttpStatusCode Status, string Html)> PostAsync(
-        HttpClient portal, string url, string formName, string token, Dictionary<string, string> fields)
-    {
-        var content = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
-        using var body = new FormUrlEncodedContent(content);
-        using var response = await portal.PostAsync(new Uri(url, UriKind.Relative), body, TestContext.Current.CancellationToken);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
-    }
-
-    private static string? HiddenValue(string html, string name)
-    {
-        foreach (Match input in InputTag().Matches(html))
-        {
-            if (input.Value.Contains($"name=\"{name}\"", StringComparison.Ordinal) && ValueAttribute().Match(input.Value) is { Success: true } value)
-            {
-                return WebUtility.HtmlDecode(value.Groups[1].Value);
-            }
-        }
-
-        return null;
-    }
-
-    private static string OrderNumber(string html)
-    {
-        var match = OrderNumberElement().Match(html);
-        Assert.True(match.Success, "No order number on the page: " + html);
-        return match.Groups[1].Value;
-    }
-
-    [GeneratedRegex("<input[^>]*>")]
-    private static partial Regex InputTag();
-
-    [GeneratedRegex("value=\"([^\"]*)\"")]
-    private static partial Regex ValueAttribute();
-
-    [GeneratedRegex("data-testid=\"order-number\">([^<]+)<")]
-    private static partial Regex OrderNumberElement();
 
     [GeneratedRegex("data-testid=\"track-not-found\">[^<]*<")]
     private static partial Regex TrackNotFound();

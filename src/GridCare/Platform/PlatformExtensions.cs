@@ -5,6 +5,7 @@ using GridCare.Platform.Console;
 using GridCare.Platform.Database;
 using GridCare.Platform.Errors;
 using GridCare.Platform.Localization;
+using GridCare.Platform.Messaging;
 using GridCare.Platform.OpenApi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace GridCare.Platform;
 
 public static class PlatformExtensions
 {
-    /// <summary>Everything cross-cutting: options, logs, database, auth, errors, OpenAPI, localisation and the console shell.</summary>
+    /// <summary>Everything cross-cutting: options, logs, database, auth, messaging, errors, OpenAPI, localisation and the console shell.</summary>
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,6 +38,7 @@ public static class PlatformExtensions
 
         services.AddDatabase(builder.Configuration);
         services.AddAuth(builder.Configuration);
+        services.AddMessaging(builder.Configuration);
         services.AddErrors();
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -77,6 +77,9 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("GridCare:Demo:Size", nameof(DemoSize.Small));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
 
+        // Every test client shares one address; the portal's per-address limit has its own test (PortalRateLimitTests).
+        builder.UseSetting("GridCare:Portal:PostsPerWindow", "10000");
+
         // Tests run the SLA scan themselves, at the instants they choose.
         builder.UseSetting("GridCare:Sla:ScannerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");

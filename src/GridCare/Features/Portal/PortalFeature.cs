@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using GridCare.Features.Portal.SignIn;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace GridCare.Features.Portal;
 
 /// <summary>
 /// The customer self-service portal (the web channel): server-rendered pages under <c>/portal</c> to report a fault or
-/// complaint, track an order and rate a finished one, without signing in.
+/// complaint, track an order and rate a finished one without signing in; customers who sign in with a texted code
+/// see all their accounts' orders.
 /// </summary>
 public static class PortalFeature
 {
@@ -24,6 +26,7 @@ public static class PortalFeature
         services.AddScoped<SubmitPortalReport>();
         services.AddScoped<TrackPortalOrder>();
         services.AddScoped<RecordPortalRevisit>();
+        services.AddPortalCustomerAuth();
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(PostsPolicy, PostsPartition);
@@ -31,6 +34,8 @@ public static class PortalFeature
         });
         return services;
     }
+
+    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app) => app.MapPortalCustomerAuth();
 
     private static RateLimitPartition<string> PostsPartition(HttpContext context)
     {

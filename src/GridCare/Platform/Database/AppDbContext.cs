@@ -5,6 +5,7 @@ using GridCare.Domain.WorkOrders;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
+using GridCare.Features.Portal.SignIn;
 using GridCare.Features.Sla;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
@@ -72,5 +73,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new ContactConfiguration());
         builder.ApplyConfiguration(new WorkOrderCounterConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());
+        builder.ApplyConfiguration(new PortalSignInCodeConfiguration());
     }
 }
