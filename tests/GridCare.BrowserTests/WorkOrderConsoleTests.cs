@@ -29,7 +29,28 @@ public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<Br
         await Assertions.Expect(page.GetByTestId("order-team")).ToHaveTextAsync("抢修一班");
     }
 
-    private async Task<string> ReportRepairAsync()
+    [Fact]
+    public async Task Agent_IdentifiesTheCallerOfAnUnidentifiedOrder()
+    {
+        var (number, account) = await ReportRepairAsync(identified: false);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"work-orders/{number}");
+        await page.Locator("#username").FillAsync("agent");
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await Assertions.Expect(page.GetByTestId("order-customer-link")).ToHaveCountAsync(0);
+        await page.GetByTestId("input-identify-account").FillAsync(account);
+        await page.GetByTestId("identify").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("order-customer-link")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("input-identify-account")).ToHaveCountAsync(0);
+    }
+
+    private async Task<string> ReportRepairAsync() => (await ReportRepairAsync(identified: true)).Number;
+
+    private async Task<(string Number, string Account)> ReportRepairAsync(bool identified)
     {
         app.EnsureAvailable();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
@@ -42,11 +63,12 @@ public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<Br
         {
             channel = "hotline",
             externalId = Guid.NewGuid().ToString("N"),
-            accountNumber = account,
+            accountNumber = identified ? account : null,
+            phone = identified ? null : "13800007777",
             text = "家里停电了，空开合不上",
             type = "repair",
         });
         contact.EnsureSuccessStatusCode();
-        return (await contact.Content.ReadFromJsonAsync<JsonObject>())!["order"]!["number"]!.GetValue<string>();
+        return ((await contact.Content.ReadFromJsonAsync<JsonObject>())!["order"]!["number"]!.GetValue<string>(), account);
     }
 }

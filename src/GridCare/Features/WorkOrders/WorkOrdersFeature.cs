@@ -18,6 +18,7 @@ public static class WorkOrdersFeature
         services.AddSingleton<SlaPolicies>();
         services.AddScoped<GetWorkOrder>();
         services.AddScoped<ChangeWorkOrder>();
+        services.AddScoped<IdentifyOrderCustomer>();
         services.AddScoped<ListCrewOrders>();
         services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScanSlaDeadlines>();
@@ -30,6 +31,7 @@ public static class WorkOrdersFeature
         var group = app.MapGroup("/api/v1/work-orders").WithTags("Work orders").RequireAuthorization(Policies.Staff);
         group.MapGet("/", ListWorkOrdersAsync).WithName("ListWorkOrders");
         group.MapGet("/{number}", GetWorkOrderAsync).WithName(nameof(GetWorkOrder));
+        group.MapPost("/{number}/identify", IdentifyOrderCustomerAsync).WithName(nameof(IdentifyOrderCustomer));
         group.MapPost("/{number}/{action}", ChangeWorkOrderAsync).WithName(nameof(ChangeWorkOrder));
         return app;
     }
@@ -69,7 +71,18 @@ public static class WorkOrdersFeature
         string number, string action, [FromBody] ChangeWorkOrderRequest? request, StaffScope scope, ChangeWorkOrder handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return await handler.HandleAsync(number, action, request ?? new ChangeWorkOrderRequest(), scope, cancellationToken) switch
+        return ToHttp(number, await handler.HandleAsync(number, action, request ?? new ChangeWorkOrderRequest(), scope, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<WorkOrderDetail>, ValidationProblem, ProblemHttpResult>> IdentifyOrderCustomerAsync(
+        string number, [FromBody] IdentifyOrderCustomerRequest? request, StaffScope scope, IdentifyOrderCustomer handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return ToHttp(number, await handler.HandleAsync(number, request ?? new IdentifyOrderCustomerRequest(), scope, cancellationToken));
+    }
+
+    private static Results<Ok<WorkOrderDetail>, ValidationProblem, ProblemHttpResult> ToHttp(string number, ChangeWorkOrderResult result) =>
+        result switch
         {
             ChangeWorkOrderResult.Changed changed => TypedResults.Ok(changed.Order),
             ChangeWorkOrderResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
@@ -85,7 +98,6 @@ public static class WorkOrdersFeature
                 }),
             _ => NotFound(number),
         };
-    }
 
     private static ProblemHttpResult NotFound(string number) =>
         TypedResults.Problem(title: "Work order not found", detail: $"No work order {number} in your org units.", statusCode: StatusCodes.Status404NotFound);
