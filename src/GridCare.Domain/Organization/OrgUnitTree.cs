@@ -18,6 +18,12 @@ public sealed class OrgUnitTree
 
     public OrgUnit? Find(int id) => byId.GetValueOrDefault(id);
 
+    /// <summary>The units without a parent, lowest id first (one province or city company in practice).</summary>
+    public IReadOnlyList<OrgUnit> Roots => [.. byId.Values.Where(u => u.ParentId is null).OrderBy(u => u.Id)];
+
+    /// <summary>Every unit of the tree.</summary>
+    public IReadOnlySet<int> All => byId.Keys.ToHashSet();
+
     /// <summary>The unit itself and every unit below it.</summary>
     public IReadOnlySet<int> SelfAndDescendants(int id)
     {

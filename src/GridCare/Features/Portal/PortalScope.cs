@@ -1,14 +1,12 @@
 using GridCare.Platform.Auth;
-using GridCare.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace GridCare.Features.Portal;
 
 /// <summary>
 /// The scope the portal acts in: an anonymous customer is not staff, but intake files an order under the customer's
-/// own unit, so the portal sees every unit from the root of the org tree down and holds no role.
+/// own unit, so the portal sees every unit of the (cached) org tree and holds no role.
 /// </summary>
-public sealed class PortalScope(StaffScopeResolver scopes, IDbContextFactory<AppDbContext> dbFactory)
+public sealed class PortalScope(StaffScopeResolver scopes)
 {
     /// <summary>The actor recorded on orders the portal takes in.</summary>
     public const string Actor = "portal";
@@ -16,12 +14,7 @@ public sealed class PortalScope(StaffScopeResolver scopes, IDbContextFactory<App
     public async Task<StaffScope> ResolveAsync(CancellationToken cancellationToken)
     {
         var tree = await scopes.TreeAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var root = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.ParentId == null)
-            .OrderBy(u => u.Id)
-            .Select(u => u.Id)
-            .FirstAsync(cancellationToken);
-        return new StaffScope(Actor, root, tree.SelfAndDescendants(root), []) { UserName = Actor };
+        var root = tree.Roots.Count > 0 ? tree.Roots[0].Id : 0;
+        return new StaffScope(Actor, root, tree.All, []) { UserName = Actor };
     }
 }
