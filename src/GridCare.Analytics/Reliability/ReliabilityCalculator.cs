@@ -71,11 +71,9 @@ public static class ReliabilityCalculator
     {
         var normalDays = inPeriod.Where(i => !majorEventDays.Contains(settings.Period.DayOf(i.InterruptedAt))).ToList();
         var medSaidi = Daily(inPeriod, settings).Where(d => majorEventDays.Contains(d.Date)).ToDictionary(d => d.Date, d => d.SaidiMinutes);
-        var days = majorEventDays.Where(settings.Period.Contains).Order().Select(d => new DailySaidi(d, medSaidi.GetValueOrDefault(d))).ToList();
+        var days = majorEventDays.Where(d => settings.Period.Contains(d)).Order().Select(d => new DailySaidi(d, medSaidi.GetValueOrDefault(d))).ToList();
         return new ReliabilityReport(settings, Indices(inPeriod, settings), Indices(normalDays, settings), threshold, days, outside);
     }
-
-    private static bool Contains(this ReliabilityPeriod period, DateOnly day) => day >= period.From && day <= period.To;
 
     private static ReliabilityIndices Indices(List<CustomerInterruption> interruptions, ReliabilitySettings settings)
     {

@@ -40,5 +40,7 @@ public sealed record ReliabilityPeriod
 
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
 
+    public bool Contains(DateOnly day) => day >= From && day <= To;
+
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(UtcOffset).DateTime);
 }
