@@ -16,7 +16,7 @@ namespace GridCare.Cli;
 /// </summary>
 public static class GridCareCommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "admin", "import", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "seed", "admin", "import", "reliability", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments ask for a command rather than the web host.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -33,6 +33,7 @@ public static class GridCareCommandLine
             Seed(services),
             Admin(services),
             Import(services),
+            ReliabilityCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -23,6 +23,9 @@ public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string,
 {
     public int Line { get; } = line;
 
+    /// <summary>Whether the file's header has this column (optional columns change what a file means).</summary>
+    public bool HasColumn(string column) => fields.ContainsKey(column);
+
     public string? Optional(string column) =>
         fields.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
