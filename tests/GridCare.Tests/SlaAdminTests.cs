@@ -1,22 +1,26 @@
 using System.Text.Json.Nodes;
+using GridCare.Features.WorkOrders;
 using GridCare.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCare.Tests;
 
 public abstract class SlaAdminTests(GridCareFactory factory)
 {
     [Fact]
-    public async Task Calendar_AddingNextYearsNewYear_CoversTheYearAndMovesWorkingDayDeadlines()
+    public async Task Calendar_AddingADayOfANewYear_CoversItMovesNewDeadlinesAndRetimesOpenOrders()
     {
         var admin = await factory.ClientForAsync("admin");
         var agent = await factory.ClientForAsync("agent");
         var customers = (await agent.GetJsonAsync("/api/v1/customers?q=011&pageSize=5"))["items"]!.AsArray();
 
-        var before = await admin.GetJsonAsync("/api/v1/sla/calendar?year=2027");
-        var dueBefore = await ComplaintFirstContactDueAsync(agent, customers[0]!);
-        var (status, saved, _) = await admin.SendAsync(HttpMethod.Put, "/api/v1/sla/calendar/2027-01-01", ApiJson.Json(new { kind = "holiday", name = "元旦" }));
-        var after = await admin.GetJsonAsync("/api/v1/sla/calendar?year=2027");
-        var dueAfter = await ComplaintFirstContactDueAsync(agent, customers[1]!);
+        var before = await admin.GetJsonAsync("/api/v1/sla/calendar?year=2028");
+        var (openNumber, dueBefore) = await ComplaintAsync(agent, customers[0]!);
+        var (status, saved, _) = await admin.SendAsync(HttpMethod.Put, "/api/v1/sla/calendar/2028-01-03", ApiJson.Json(new { kind = "holiday", name = "元旦" }));
+        var after = await admin.GetJsonAsync("/api/v1/sla/calendar?year=2028");
+        var (_, dueAfter) = await ComplaintAsync(agent, customers[1]!);
+        var retimed = await RetimeAsync();
+        var open = await agent.GetJsonAsync($"/api/v1/work-orders/{openNumber}");
 
         Assert.False(before["covered"]!.GetValue<bool>());
         Assert.Empty(before["days"]!.AsArray());
@@ -24,12 +28,50 @@ public abstract class SlaAdminTests(GridCareFactory factory)
         Assert.Equal("Edited", saved!["source"]!.GetValue<string>());
         Assert.True(after["covered"]!.GetValue<bool>());
         var day = Assert.Single(after["days"]!.AsArray());
-        Assert.Equal("2027-01-01", day!["date"]!.GetValue<string>());
+        Assert.Equal("2028-01-03", day!["date"]!.GetValue<string>());
         Assert.Equal("Holiday", day["kind"]!.GetValue<string>());
 
-        // Received Thursday 2026-12-31: one working day is Friday 2027-01-01 until 元旦 is known, then Monday 2027-01-04.
-        Assert.Equal(new DateOnly(2027, 1, 1), ChinaDate(dueBefore));
-        Assert.Equal(new DateOnly(2027, 1, 4), ChinaDate(dueAfter));
+        // Received Friday 2027-12-31: one working day is Monday 2028-01-03 until it is a day off, then Tuesday.
+        Assert.Equal(new DateOnly(2028, 1, 3), ChinaDate(dueBefore));
+        Assert.Equal(new DateOnly(2028, 1, 4), ChinaDate(dueAfter));
+
+        // The order received before the edit is re-timed by the scanner's pass, and its history says so.
+        Assert.True(retimed >= 1);
+        Assert.Equal(new DateOnly(2028, 1, 4), ChinaDate(open["order"]!["sla"]!["firstContactDueAt"]!.GetValue<DateTime>().ToUniversalTime()));
+        var row = Assert.Single(open["history"]!.AsArray(), h => h!["action"]!.GetValue<string>() == "RetimeSla");
+        Assert.Equal("system", row!["actor"]!.GetValue<string>());
+        Assert.Contains("FirstContact due", row["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calendar_2027_IsShippedProvisionalWithTheFixedDateHolidays()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        var year = await admin.GetJsonAsync("/api/v1/sla/calendar?year=2027");
+
+        Assert.False(year["covered"]!.GetValue<bool>());
+        Assert.True(year["provisional"]!.GetValue<bool>());
+        Assert.Equal(
+            ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"],
+            year["days"]!.AsArray().Select(d => d!["date"]!.GetValue<string>()));
+        Assert.All(year["days"]!.AsArray(), d => Assert.True(d!["provisional"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task Calendar_Edits_AreAuditedWithWhoAndWhat()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        await admin.SendAsync(HttpMethod.Put, "/api/v1/sla/calendar/2032-01-01", ApiJson.Json(new { kind = "holiday", name = "元旦" }));
+        await admin.SendAsync(HttpMethod.Delete, "/api/v1/sla/calendar/2032-01-01");
+        var changes = (await admin.GetJsonAsync("/api/v1/sla/changes?take=500")).AsArray()
+            .Where(c => c!["subjectKey"]!.GetValue<string>() == "2032-01-01").ToList();
+
+        Assert.Equal(["Removed", "Created"], changes.Select(c => c!["action"]!.GetValue<string>()));
+        Assert.All(changes, c => Assert.Equal("admin", c!["actor"]!.GetValue<string>()));
+        Assert.Equal("2032-01-01 holiday 元旦", changes[1]!["after"]!.GetValue<string>());
+        Assert.True(changes[0]!["revision"]!.GetValue<int>() > changes[1]!["revision"]!.GetValue<int>());
     }
 
     [Fact]
@@ -110,17 +152,20 @@ public abstract class SlaAdminTests(GridCareFactory factory)
     }
 
     [Fact]
-    public async Task Policies_ListTheShippedDefaultsInOrder()
+    public async Task Policies_ListTheSeededDefaultsMostSpecificFirst()
     {
         var admin = await factory.ClientForAsync("admin");
 
         var policies = (await admin.GetJsonAsync("/api/v1/sla/policies")).AsArray();
 
         Assert.Equal(
-            ["Repair, urban", "Repair, rural", "Repair, remote", "Repair, area not yet known", "Complaint", "Report", "Meter test",
-             "Data anomaly check", "Reconnection after arrears", "Other work orders (product default)"],
+            ["Repair, urban", "Repair, rural", "Repair, remote", "Meter test", "Data anomaly check", "Reconnection after arrears",
+             "Repair, area not yet known", "Complaint", "Report", "Other work orders (product default)"],
             policies.Select(p => p!["englishName"]!.GetValue<string>()));
-        var complaint = policies[4]!;
+        Assert.Equal([2, 2, 2, 2, 2, 2, 1, 1, 1, 0], policies.Select(p => p!["specificity"]!.GetValue<int>()));
+        var complaint = policies[7]!;
+        Assert.True(complaint["enabled"]!.GetValue<bool>());
+        Assert.Equal("system", complaint["updatedBy"]!.GetValue<string>());
         Assert.Equal("Complaint", complaint["condition"]!["type"]!.GetValue<string>());
         Assert.Equal("FirstContact", complaint["targets"]![0]!["kind"]!.GetValue<string>());
         Assert.Equal("WorkingDays", complaint["targets"]![0]!["clock"]!.GetValue<string>());
@@ -143,7 +188,7 @@ public abstract class SlaAdminTests(GridCareFactory factory)
         Assert.Contains("First contact: 1 working day(s)", html, StringComparison.Ordinal);
     }
 
-    private static async Task<DateTime> ComplaintFirstContactDueAsync(HttpClient agent, JsonNode customer)
+    private static async Task<(string Number, DateTime FirstContactDue)> ComplaintAsync(HttpClient agent, JsonNode customer)
     {
         var (status, body, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
         {
@@ -153,10 +198,16 @@ public abstract class SlaAdminTests(GridCareFactory factory)
             text = "抄表员态度很差",
             type = "complaint",
             complaintClass = "service",
-            occurredAt = "2026-12-31T10:00:00+08:00",
+            occurredAt = "2027-12-31T10:00:00+08:00",
         }));
         Assert.Equal(201, status);
-        return body!["order"]!["sla"]!["firstContactDueAt"]!.GetValue<DateTime>().ToUniversalTime();
+        return (body!["order"]!["number"]!.GetValue<string>(), body["order"]!["sla"]!["firstContactDueAt"]!.GetValue<DateTime>().ToUniversalTime());
+    }
+
+    private async Task<int> RetimeAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RetimeOpenOrders>().RunOnceAsync(TestContext.Current.CancellationToken);
     }
 
     private static DateOnly ChinaDate(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(8));

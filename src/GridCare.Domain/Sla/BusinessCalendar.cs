@@ -10,6 +10,8 @@ namespace GridCare.Domain.Sla;
 /// <remarks>
 /// A year without entries is not known to be ordinary: its notice may simply not be loaded yet. Days of such a year
 /// follow the Monday–Friday pattern, and callers use <see cref="Covers(int)"/> to warn that a deadline is provisional.
+/// A year may also be shipped with only the statutory days the law fixes, marked provisional, before its notice is
+/// out (<see cref="IsProvisional(int)"/>): those days count, but the year is not covered until the notice is entered.
 /// </remarks>
 public sealed class BusinessCalendar
 {
@@ -19,6 +21,7 @@ public sealed class BusinessCalendar
 
     private readonly Dictionary<DateOnly, CalendarEntry> byDate;
     private readonly HashSet<int> years;
+    private readonly HashSet<int> provisionalYears;
 
     public BusinessCalendar(IEnumerable<CalendarEntry> entries, WorkingHours? workingHours = null)
         : this(ToDictionary(entries), workingHours ?? WorkingHours.Default)
@@ -30,6 +33,7 @@ public sealed class BusinessCalendar
         this.byDate = byDate;
         Entries = [.. byDate.Values.OrderBy(e => e.Date)];
         years = [.. byDate.Keys.Select(d => d.Year)];
+        provisionalYears = [.. byDate.Values.Where(e => e.Provisional).Select(e => e.Date.Year)];
         Years = [.. years.Order()];
         WorkingHours = workingHours;
     }
@@ -37,8 +41,8 @@ public sealed class BusinessCalendar
     public IReadOnlyList<CalendarEntry> Entries { get; }
 
     /// <summary>
-    /// The years with at least one entry, in order. Every published year has entries (元旦 at least), so a year missing
-    /// here is a year whose notice has not been loaded. A notice whose 元旦 break starts in late December (as 2024's
+    /// The years with at least one entry, in order, provisional ones included. Every published year has entries
+    /// (元旦 at least), so a year missing here is a year whose notice has not been loaded. A notice whose 元旦 break starts in late December (as 2024's
     /// did) also lists days of the year before, so load a year's notice only together with the notice of the year before.
     /// </summary>
     public IReadOnlyList<int> Years { get; }
@@ -49,8 +53,8 @@ public sealed class BusinessCalendar
     public static BusinessCalendar ChinaMainland() => ChinaMainlandCalendar.Value;
 
     /// <summary>
-    /// Reads entries in the shipped format: lines <c>date,kind,name</c> (e.g. <c>2026-10-10,workday,国庆节</c>),
-    /// an optional header line, blank lines and <c>#</c> comment lines.
+    /// Reads entries in the shipped format: lines <c>date,kind,name[,status]</c> (e.g. <c>2026-10-10,workday,国庆节</c>,
+    /// <c>2027-01-01,holiday,元旦,provisional</c>), an optional header line, blank lines and <c>#</c> comment lines.
     /// </summary>
     public static IReadOnlyList<CalendarEntry> ReadCsv(TextReader reader)
     {
@@ -65,8 +69,8 @@ public sealed class BusinessCalendar
                 continue;
             }
 
-            var fields = line.Split(',', 3);
-            if (fields.Length != 3
+            var fields = line.Split(',', 4);
+            if (fields.Length < 3
                 || !DateOnly.TryParseExact(fields[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 throw new FormatException($"Line {lineNumber}: expected 'yyyy-MM-dd,holiday|workday,name', got '{line}'.");
@@ -78,7 +82,13 @@ public sealed class BusinessCalendar
                 "workday" => CalendarDayKind.Workday,
                 _ => throw new FormatException($"Line {lineNumber}: kind is 'holiday' or 'workday', got '{fields[1]}'."),
             };
-            entries.Add(new CalendarEntry(date, kind, fields[2].Trim()));
+            var provisional = (fields.Length == 4 ? fields[3].Trim() : string.Empty) switch
+            {
+                "" => false,
+                "provisional" => true,
+                var other => throw new FormatException($"Line {lineNumber}: status is empty or 'provisional', got '{other}'."),
+            };
+            entries.Add(new CalendarEntry(date, kind, fields[2].Trim(), provisional));
         }
 
         return entries;
@@ -106,8 +116,11 @@ public sealed class BusinessCalendar
         return new BusinessCalendar(byDate, workingHours);
     }
 
-    /// <summary>Whether the holiday notice of the year is loaded.</summary>
-    public bool Covers(int year) => years.Contains(year);
+    /// <summary>Whether the holiday notice of the year is loaded: it has entries and none of them is provisional.</summary>
+    public bool Covers(int year) => years.Contains(year) && !provisionalYears.Contains(year);
+
+    /// <summary>Whether some days of the year are shipped statutory days its notice has not confirmed yet.</summary>
+    public bool IsProvisional(int year) => provisionalYears.Contains(year);
 
     /// <summary>Whether every year from <paramref name="from"/> through <paramref name="through"/> is covered.</summary>
     public bool Covers(DateOnly from, DateOnly through)

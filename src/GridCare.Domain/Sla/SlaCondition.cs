@@ -20,6 +20,20 @@ public sealed record SlaCondition(
     /// <summary>Whether the condition constrains nothing, which makes its policy a fallback.</summary>
     public bool IsEmpty => this == new SlaCondition();
 
+    /// <summary>
+    /// How many criteria are set: the more, the narrower the set of orders, and the narrower policy wins
+    /// (<see cref="SlaPolicy.BestMatch"/>). Every criterion counts the same, so the rule is one an administrator can
+    /// apply by hand: "urban repairs" (2) beats "repairs" (1), which beats the fallback (0).
+    /// </summary>
+    public int Specificity =>
+        (Type is null ? 0 : 1)
+        + (ComplaintClass is null ? 0 : 1)
+        + (ServiceApplication is null ? 0 : 1)
+        + (AreaType is null ? 0 : 1)
+        + (ImportantCustomer is null ? 0 : 1)
+        + (SensitiveCustomer is null ? 0 : 1)
+        + (Channel is null ? 0 : 1);
+
     public bool Matches(SlaSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);

@@ -2,9 +2,8 @@ namespace GridCare.Domain.Sla;
 
 /// <summary>
 /// An SLA policy as in Zammad: a condition that selects work orders and the time limits that apply to them, counted
-/// on the business calendar of the <see cref="SlaClock"/>. Policies with a condition are tried in <see cref="Order"/>
-/// and the first that matches wins; a policy without a condition is the fallback, tried only after all the others,
-/// whatever its order.
+/// on the business calendar of the <see cref="SlaClock"/>. Of the policies whose condition matches an order, the most
+/// specific one wins (<see cref="BestMatch"/>); a policy without a condition is the fallback.
 /// </summary>
 public sealed class SlaPolicy
 {
@@ -21,7 +20,7 @@ public sealed class SlaPolicy
 
     public string EnglishName { get; private set; }
 
-    /// <summary>Lower is tried first.</summary>
+    /// <summary>Breaks ties between matching policies that are equally specific: lower wins.</summary>
     public int Order { get; private set; }
 
     /// <summary>Null for the fallback policy.</summary>
@@ -30,6 +29,9 @@ public sealed class SlaPolicy
     public IReadOnlyList<SlaTarget> Targets => targets;
 
     public bool IsFallback => Condition is null;
+
+    /// <summary>The number of criteria the condition sets; 0 for the fallback.</summary>
+    public int Specificity => Condition?.Specificity ?? 0;
 
     /// <summary>Creates a policy; a condition that constrains nothing is stored as none, making the policy a fallback.</summary>
     public static SlaPolicy Create(string name, string englishName, int order, SlaCondition? condition, IEnumerable<SlaTarget> targets)
@@ -63,13 +65,34 @@ public sealed class SlaPolicy
         return policy;
     }
 
-    /// <summary>The policy that applies to a work order: the first matching conditional policy, else the fallback.</summary>
-    public static SlaPolicy? FirstMatch(IEnumerable<SlaPolicy> policies, SlaSubject subject)
+    /// <summary>
+    /// The policy that applies to a work order. Precedence, in this order:
+    /// <list type="number">
+    /// <item>only policies whose condition matches the order count; a fallback (no condition) matches every order;</item>
+    /// <item>the policy whose condition sets more criteria wins (<see cref="SlaCondition.Specificity"/>), so a
+    /// policy for sensitive customers' complaints beats the one for all complaints whatever their orders;</item>
+    /// <item>among equally specific ones the lower <see cref="Order"/> wins (an administrator decides whether a
+    /// 12398 transfer or a sensitive customer weighs more);</item>
+    /// <item>then the name, ordinally, so the choice never depends on the order the policies were loaded in.</item>
+    /// </list>
+    /// </summary>
+    public static SlaPolicy? BestMatch(IEnumerable<SlaPolicy> policies, SlaSubject subject)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(subject);
-        var ordered = policies.OrderBy(p => p.IsFallback).ThenBy(p => p.Order);
-        return ordered.FirstOrDefault(p => p.Matches(subject));
+        return policies
+            .Where(p => p.Matches(subject))
+            .OrderByDescending(p => p.Specificity)
+            .ThenBy(p => p.Order)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The policies in the order <see cref="BestMatch"/> prefers them, for lists shown to administrators.</summary>
+    public static IEnumerable<SlaPolicy> InPrecedence(IEnumerable<SlaPolicy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return policies.OrderByDescending(p => p.Specificity).ThenBy(p => p.Order).ThenBy(p => p.Name, StringComparer.Ordinal);
     }
 
     public bool Matches(SlaSubject subject)

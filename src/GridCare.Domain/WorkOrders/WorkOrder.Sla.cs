@@ -11,13 +11,17 @@ namespace GridCare.Domain.WorkOrders;
 /// <item>Resolution and Reply: <see cref="Resolve"/>; a reopen un-meets both, so they are met again by the next
 /// resolution and measured from the original start.</item>
 /// </list>
-/// The order copies the targets of its policy, so later edits of the policy do not move the deadlines of orders
-/// already received.
+/// The order copies the targets of its policy and remembers the revision of the SLA settings it was timed by, so an
+/// edit of a policy or of the calendar reaches orders already received only through <see cref="Retime"/>, which
+/// re-times the targets not yet met and records it in the history.
 /// </remarks>
 public sealed partial class WorkOrder
 {
     /// <summary>Who breaches or warns when no person acts: the breach scanner.</summary>
     public const string SlaScannerActor = "sla-scanner";
+
+    /// <summary>Who re-times orders after administrators changed the SLA settings.</summary>
+    public const string SystemActor = "system";
 
     private readonly List<SlaTarget> slaTargets = [];
     private readonly List<SlaPause> pauses = [];
@@ -42,6 +46,18 @@ public sealed partial class WorkOrder
 
     /// <summary>The earliest deadline of the targets not yet met; null once resolved, or while the clock is paused.</summary>
     public DateTime? NextSlaDeadlineAt { get; private set; }
+
+    /// <summary>
+    /// When the target of <see cref="NextSlaDeadlineAt"/> has used <see cref="SlaClock.WarningPercent"/> of its time:
+    /// the instant the scanner warns at (e.g. 80 % used).
+    /// </summary>
+    public DateTime? NextSlaWarningAt { get; private set; }
+
+    /// <summary>
+    /// The revision of the SLA settings (<see cref="SlaClock.SettingsRevision"/>) the order's policy and deadlines
+    /// come from. A change made with an older clock lowers it, so the order is re-timed again.
+    /// </summary>
+    public int SlaSettingsRevision { get; private set; }
 
     public DateTime? FirstContactAt { get; private set; }
 
@@ -98,11 +114,14 @@ public sealed partial class WorkOrder
         return null;
     }
 
-    /// <summary>Records the warning before the next deadline once; false if already warned or nothing is due.</summary>
+    /// <summary>
+    /// Records the warning before the next deadline once; false if already warned, nothing is due, or the warning
+    /// instant has not come at <paramref name="atUtc"/> (the order moved since the scan read it).
+    /// </summary>
     public bool MarkWarned(DateTime atUtc)
     {
         ChinaTime.RequireUtc(atUtc, nameof(atUtc));
-        if (WarnedAt is not null || NextSlaDeadlineAt is not { } due)
+        if (WarnedAt is not null || NextSlaDeadlineAt is not { } due || NextSlaWarningAt is not { } warnAt || atUtc < warnAt)
         {
             return false;
         }
@@ -141,11 +160,12 @@ public sealed partial class WorkOrder
         return true;
     }
 
-    private void TimeBy(SlaPolicy? policy)
+    private void TimeBy(SlaPolicy? policy, SlaClock clock)
     {
         slaTargets.Clear();
         slaTargets.AddRange(policy?.Targets ?? []);
         SlaPolicyName = policy?.Name;
+        SlaSettingsRevision = clock.SettingsRevision;
     }
 
     private void EndPause(DateTime atUtc)
@@ -182,6 +202,10 @@ public sealed partial class WorkOrder
         }
 
         NextSlaDeadlineAt = next;
+        NextSlaWarningAt = next is not null && NextTarget() is { } kind && slaTargets.Find(t => t.Kind == kind) is { } target && StartOf(target) is { } start
+            ? clock.WarningAt(start, pauses, target)
+            : null;
+        SlaSettingsRevision = Math.Min(SlaSettingsRevision, clock.SettingsRevision);
     }
 
     /// <summary>

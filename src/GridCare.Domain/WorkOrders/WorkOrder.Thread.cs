@@ -93,7 +93,7 @@ public sealed partial class WorkOrder
             OrgUnitId = customer.OrgUnitId;
         }
 
-        TimeBy(SlaPolicy.FirstMatch(policies, SlaSubject()));
+        TimeBy(SlaPolicy.BestMatch(policies, SlaSubject()), context.Clock);
         Record(WorkOrderAction.IdentifyCustomer, Status, context, $"Customer {customer.CustomerId}, SLA policy {SlaPolicyName ?? "none"}");
         return null;
     }

@@ -105,7 +105,7 @@ public sealed partial class WorkOrder
 
     /// <summary>
     /// Takes in a first contact: checks the type rules, records the customer's words and a history row, and times the
-    /// order by the first matching policy (none matching leaves the order without deadlines).
+    /// order by the best matching policy (none matching leaves the order without deadlines).
     /// </summary>
     public static ReceiveResult Receive(WorkOrderIntake intake, IEnumerable<SlaPolicy> policies, SlaClock clock)
     {
@@ -148,7 +148,7 @@ public sealed partial class WorkOrder
             ContactCount = 1,
         };
         order.candidateCustomerIds.AddRange(intake.CandidateCustomerIds.Distinct());
-        order.TimeBy(SlaPolicy.FirstMatch(policies, order.SlaSubject()));
+        order.TimeBy(SlaPolicy.BestMatch(policies, order.SlaSubject()), clock);
 
         var context = new ChangeContext(intake.Actor, intake.ReceivedAtUtc, clock, intake.Channel);
         order.entries.Add(new WorkOrderEntry(context.AtUtc, EntryKind.CustomerContact, context.Actor, intake.Text, isCustomerVisible: true, intake.Channel));

@@ -12,7 +12,45 @@ public class BusinessCalendarTests
     {
         Assert.Equal(33, China.Entries.Count(e => e.Date.Year == 2025));
         Assert.Equal(39, China.Entries.Count(e => e.Date.Year == 2026));
-        Assert.Equal([2025, 2026], China.Years);
+        Assert.Equal([2025, 2026, 2027], China.Years);
+        Assert.DoesNotContain(China.Entries, e => e.Date.Year < 2027 && e.Provisional);
+    }
+
+    [Fact]
+    public void ChinaMainland_2027_OnlyTheFixedDateStatutoryDaysMarkedProvisional()
+    {
+        var days = China.Entries.Where(e => e.Date.Year == 2027).ToList();
+
+        // 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October (全国年节及纪念日放假办法 as amended in 2024): nothing else is
+        // known before the notice, so nothing else is shipped.
+        Assert.Equal(
+            ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-02", "2027-10-03"],
+            days.Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Assert.All(days, d => Assert.True(d.Provisional && d.Kind == CalendarDayKind.Holiday));
+        Assert.True(China.IsProvisional(2027));
+        Assert.False(China.IsProvisional(2026));
+        Assert.False(China.IsWorkingDay(new DateOnly(2027, 10, 1)));
+        Assert.True(China.IsWorkingDay(new DateOnly(2027, 10, 4)));
+    }
+
+    [Fact]
+    public void With_NoticeConfirmingEveryProvisionalDay_CoversTheYear()
+    {
+        var confirmed = China.With(China.Entries.Where(e => e.Date.Year == 2027).Select(e => e with { Provisional = false }));
+
+        Assert.False(China.Covers(2027));
+        Assert.True(confirmed.Covers(2027));
+        Assert.False(confirmed.IsProvisional(2027));
+    }
+
+    [Fact]
+    public void ReadCsv_StatusColumn_MarksProvisionalAndRejectsOtherValues()
+    {
+        var entries = BusinessCalendar.ReadCsv(new StringReader("date,kind,name,status\n2099-01-01,holiday,元旦,provisional\n2099-05-01,holiday,劳动节,\n"));
+
+        Assert.True(entries[0].Provisional);
+        Assert.False(entries[1].Provisional);
+        Assert.Throws<FormatException>(() => BusinessCalendar.ReadCsv(new StringReader("2099-01-01,holiday,元旦,maybe\n")));
     }
 
     [Fact]
@@ -26,7 +64,8 @@ public class BusinessCalendarTests
     [InlineData(2024, false)]
     [InlineData(2025, true)]
     [InlineData(2026, true)]
-    [InlineData(2027, false)]
+    [InlineData(2027, false)] // provisional until its notice is entered
+    [InlineData(2028, false)]
     public void Covers_ShippedCalendar_OnlyThePublishedYears(int year, bool covered)
     {
         Assert.Equal(covered, China.Covers(year));
@@ -69,10 +108,11 @@ public class BusinessCalendarTests
     [Fact]
     public void IsWorkingDay_YearNotCovered_FollowsTheWeekButCoversSaysSo()
     {
-        // 2027-10-01 is a Friday: without the 2027 notice it is counted as a working day, and Covers tells the caller.
-        Assert.True(China.IsWorkingDay(new DateOnly(2027, 10, 1)));
-        Assert.False(China.IsWorkingDay(new DateOnly(2027, 10, 2)));
-        Assert.False(China.Covers(2027));
+        // 2029-10-01 is a Monday: without the 2029 notice it is counted as a working day, and Covers tells the caller.
+        Assert.True(China.IsWorkingDay(new DateOnly(2029, 10, 1)));
+        Assert.False(China.IsWorkingDay(new DateOnly(2029, 9, 30)));
+        Assert.False(China.Covers(2029));
+        Assert.False(China.IsProvisional(2029));
     }
 
     [Theory]

@@ -147,5 +147,31 @@ public class SlaClockTests
         Assert.Throws<DomainRuleException>(() => Pause(Cst.At(2026, 5, 6, 10, 0), Cst.At(2026, 5, 6, 9, 0)));
     }
 
+    [Fact]
+    public void WarningAt_WorkingDaysAcrossNationalDay_IsWhenFourOfFiveWorkingDaysAreUsed()
+    {
+        // 10/8, 10/9, make-up Saturday 10/10 and 10/12 are the first four working days after the break.
+        Assert.Equal(Cst.At(2026, 10, 12, 17, 30), Clock.WarningAt(BeforeNationalDay, [], Reply5));
+        Assert.Equal(Cst.At(2026, 10, 13, 17, 30), Clock.DueAt(BeforeNationalDay, [], Reply5));
+    }
+
+    [Fact]
+    public void WarningAt_WallClockPaused_ShiftsLikeTheDeadline()
+    {
+        var start = Cst.At(2026, 5, 6, 10, 0);
+
+        var warning = Clock.WarningAt(start, [Pause(Cst.At(2026, 5, 6, 10, 10), Cst.At(2026, 5, 6, 10, 40))], Arrival45);
+
+        Assert.Equal(Cst.At(2026, 5, 6, 11, 6), warning);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void WarningPercent_OutsideOneTo99_Fails(int percent)
+    {
+        Assert.Throws<DomainRuleException>(() => new SlaClock(BusinessCalendar.ChinaMainland()) { WarningPercent = percent });
+    }
+
     private static SlaPause Pause(DateTime startUtc, DateTime endUtc) => new(startUtc, endUtc);
 }

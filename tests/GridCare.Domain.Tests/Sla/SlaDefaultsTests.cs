@@ -130,5 +130,5 @@ public class SlaDefaultsTests
     }
 
     private static SlaPolicy Policy(SlaSubject subject) =>
-        SlaPolicy.FirstMatch(Defaults, subject) ?? throw new InvalidOperationException("The defaults have a fallback.");
+        SlaPolicy.BestMatch(Defaults, subject) ?? throw new InvalidOperationException("The defaults have a fallback.");
 }

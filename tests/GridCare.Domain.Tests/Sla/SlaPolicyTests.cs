@@ -19,49 +19,83 @@ public class SlaPolicyTests
     private static readonly SlaPolicy RegulatorTransfer = SlaPolicy.Create(
         "12398转办", "Transferred by 12398", 80, new SlaCondition(Channel: Channel.Transfer12398), [SlaTarget.WorkingDays(SlaTargetKind.Reply, 4)]);
 
-    // Lowest order of all, yet a fallback is only tried after every policy with a condition.
+    // Lowest order of all, yet a fallback (no criteria) loses to every policy with a condition that matches.
     private static readonly SlaPolicy Fallback = SlaPolicy.Create("其他", "Other", 0, condition: null, [Reply5]);
 
     private static readonly SlaPolicy[] Policies = [Fallback, Complaint, SensitiveComplaint, RegulatorTransfer];
 
     [Fact]
-    public void FirstMatch_TwoPoliciesMatch_LowerOrderWins()
+    public void BestMatch_TwoPoliciesMatch_TheMoreSpecificWins()
     {
         var subject = new SlaSubject(WorkOrderType.Complaint, AreaType.Urban, Channel.Hotline, ComplaintClass.Service, SensitiveCustomer: true);
 
-        Assert.Same(SensitiveComplaint, SlaPolicy.FirstMatch(Policies, subject));
+        Assert.Same(SensitiveComplaint, SlaPolicy.BestMatch(Policies, subject));
     }
 
     [Fact]
-    public void FirstMatch_CriterionNotMet_FallsToTheNextPolicy()
+    public void BestMatch_MoreSpecific_WinsOverALowerOrder()
+    {
+        // The sensitive-complaint policy is ordered after all complaints here, yet it names two criteria to one.
+        var late = SlaPolicy.Create(
+            "敏感客户投诉", "Complaint, sensitive customer", 900,
+            new SlaCondition(Type: WorkOrderType.Complaint, SensitiveCustomer: true), [SlaTarget.WorkingDays(SlaTargetKind.Reply, 3)]);
+        var subject = new SlaSubject(WorkOrderType.Complaint, AreaType.Urban, Channel.Hotline, ComplaintClass.Service, SensitiveCustomer: true);
+
+        Assert.Same(late, SlaPolicy.BestMatch([Complaint, late, Fallback], subject));
+    }
+
+    [Fact]
+    public void BestMatch_CriterionNotMet_FallsToTheNextPolicy()
     {
         var subject = new SlaSubject(WorkOrderType.Complaint, AreaType.Urban, Channel.Hotline, ComplaintClass.Service, SensitiveCustomer: false);
 
-        Assert.Same(Complaint, SlaPolicy.FirstMatch(Policies, subject));
+        Assert.Same(Complaint, SlaPolicy.BestMatch(Policies, subject));
     }
 
     [Fact]
-    public void FirstMatch_ChannelCondition_BeatsHigherOrderTypeCondition()
+    public void BestMatch_EquallySpecific_LowerOrderWins()
     {
+        // A 12398 transfer of a complaint: "channel 12398" and "complaints" each set one criterion; order 80 beats 100.
         var subject = new SlaSubject(WorkOrderType.Complaint, AreaType.Rural, Channel.Transfer12398, ComplaintClass.Business);
 
-        Assert.Same(RegulatorTransfer, SlaPolicy.FirstMatch(Policies, subject));
+        Assert.Same(RegulatorTransfer, SlaPolicy.BestMatch(Policies, subject));
     }
 
     [Fact]
-    public void FirstMatch_NoConditionalPolicyMatches_IsTheFallbackDespiteItsLowOrder()
+    public void BestMatch_EquallySpecificAndSameOrder_TheNameDecidesWhateverTheListOrder()
     {
-        var subject = new SlaSubject(WorkOrderType.Inquiry, AreaType.Urban, Channel.Wechat);
+        var a = SlaPolicy.Create("A投诉", "A", 100, new SlaCondition(Type: WorkOrderType.Complaint), [Reply5]);
+        var b = SlaPolicy.Create("B转办", "B", 100, new SlaCondition(Channel: Channel.Transfer12345), [Reply5]);
+        var subject = new SlaSubject(WorkOrderType.Complaint, AreaType.Urban, Channel.Transfer12345, ComplaintClass.Service);
 
-        Assert.Same(Fallback, SlaPolicy.FirstMatch(Policies, subject));
+        Assert.Same(a, SlaPolicy.BestMatch([a, b], subject));
+        Assert.Same(a, SlaPolicy.BestMatch([b, a], subject));
     }
 
     [Fact]
-    public void FirstMatch_NothingMatchesAndNoFallback_IsNull()
+    public void BestMatch_NoConditionalPolicyMatches_IsTheFallbackDespiteItsLowOrder()
     {
         var subject = new SlaSubject(WorkOrderType.Inquiry, AreaType.Urban, Channel.Wechat);
 
-        Assert.Null(SlaPolicy.FirstMatch([Complaint, SensitiveComplaint], subject));
+        Assert.Same(Fallback, SlaPolicy.BestMatch(Policies, subject));
+    }
+
+    [Fact]
+    public void BestMatch_NothingMatchesAndNoFallback_IsNull()
+    {
+        var subject = new SlaSubject(WorkOrderType.Inquiry, AreaType.Urban, Channel.Wechat);
+
+        Assert.Null(SlaPolicy.BestMatch([Complaint, SensitiveComplaint], subject));
+    }
+
+    [Fact]
+    public void Specificity_CountsTheCriteriaSet()
+    {
+        Assert.Equal(0, Fallback.Specificity);
+        Assert.Equal(1, Complaint.Specificity);
+        Assert.Equal(2, SensitiveComplaint.Specificity);
+        Assert.Equal(7, new SlaCondition(
+            WorkOrderType.Complaint, ComplaintClass.Service, ServiceApplicationKind.MeterTest, AreaType.Urban, false, false, Channel.Sms).Specificity);
     }
 
     [Fact]

@@ -41,6 +41,10 @@ internal static class Orders
 
     public static ChangeContext At(DateTime atUtc, Channel? channel = null) => new("dispatcher-li", atUtc, Clock, channel);
 
+    /// <summary>The clock of the same calendar at a later settings revision, as after an administrator's edit.</summary>
+    public static SlaClock Revised(this SlaClock clock, int revision) =>
+        new(clock.Calendar) { SettingsRevision = revision, WarningPercent = clock.WarningPercent };
+
     /// <summary>An order driven along the ordinary path up to <paramref name="status"/>.</summary>
     public static WorkOrder InStatus(WorkOrderStatus status, WorkOrderType type = WorkOrderType.Repair)
     {

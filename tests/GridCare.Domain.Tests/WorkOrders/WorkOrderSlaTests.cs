@@ -1,3 +1,4 @@
+using GridCare.Domain.Network;
 using GridCare.Domain.Sla;
 using GridCare.Domain.Tests.Sla;
 using GridCare.Domain.WorkOrders;
@@ -160,8 +161,8 @@ public class WorkOrderSlaTests
     {
         var order = Orders.InStatus(WorkOrderStatus.Accepted);
 
-        Assert.True(order.MarkWarned(Orders.Received.AddMinutes(35)));
-        Assert.False(order.MarkWarned(Orders.Received.AddMinutes(36)));
+        Assert.True(order.MarkWarned(Orders.Received.AddMinutes(36)));
+        Assert.False(order.MarkWarned(Orders.Received.AddMinutes(37)));
         Assert.Single(order.History, c => c.Action == WorkOrderAction.MarkWarned);
 
         Assert.Null(order.Arrive(Orders.After(40)));
@@ -203,5 +204,103 @@ public class WorkOrderSlaTests
 
         Assert.True(order.MarkBreached(Orders.Received.AddHours(1)));
         Assert.Equal(WorkOrderPriority.Urgent, order.Priority);
+    }
+
+    [Fact]
+    public void NextSlaWarningAt_UrbanRepair_At80PercentOfTheArrivalTime()
+    {
+        var order = Orders.Receive();
+
+        // 80 % of 45 minutes.
+        Assert.Equal(Orders.Received.AddMinutes(36), order.NextSlaWarningAt);
+        Assert.False(order.MarkWarned(Orders.Received.AddMinutes(35)));
+        Assert.True(order.MarkWarned(Orders.Received.AddMinutes(36)));
+    }
+
+    [Fact]
+    public void NextSlaWarningAt_Complaint_At80PercentOfTheWorkingTimeOfTheFirstContactDay()
+    {
+        var order = Orders.Receive(WorkOrderType.Complaint);
+
+        // One working day is 7 working hours; 80 % is 5 h 36 min: 08:30–12:00 (3 h 30) and 14:00–16:06 on 5/7.
+        Assert.Equal(Cst.At(2026, 5, 7, 16, 6), order.NextSlaWarningAt);
+    }
+
+    [Fact]
+    public void NextSlaWarningAt_OtherPercentage_FollowsTheClock()
+    {
+        var clock = new SlaClock(BusinessCalendar.ChinaMainland()) { WarningPercent = 50 };
+
+        var order = WorkOrder.Receive(Orders.Intake(), Orders.Policies, clock).Order!;
+
+        Assert.Equal(Orders.Received.AddMinutes(22.5), order.NextSlaWarningAt);
+    }
+
+    [Fact]
+    public void Retime_LongerArrivalPolicy_MovesTheOpenDeadlineAndRecordsIt()
+    {
+        var order = Orders.Receive();
+        var longer = SlaPolicy.Create(
+            "故障报修（城区）", "Repair, urban", 10, new SlaCondition(Type: WorkOrderType.Repair, AreaType: AreaType.Urban),
+            [SlaTarget.WallClock(SlaTargetKind.Arrival, 60), SlaTarget.WallClock(SlaTargetKind.Resolution, 180, SlaClockStart.Arrived)]);
+        var edited = Orders.Clock.Revised(1);
+
+        Assert.True(order.Retime([longer], edited, Orders.Received.AddMinutes(10)));
+
+        Assert.Equal(Orders.Received.AddMinutes(60), order.ArrivalDueAt);
+        Assert.Equal(Orders.Received.AddMinutes(48), order.NextSlaWarningAt);
+        Assert.Equal(1, order.SlaSettingsRevision);
+        var row = Assert.Single(order.History, c => c.Action == WorkOrderAction.RetimeSla);
+        Assert.Equal(WorkOrder.SystemActor, row.Actor);
+        Assert.Contains("Arrival due", row.Detail, StringComparison.Ordinal);
+        Assert.False(order.Retime([longer], edited, Orders.Received.AddMinutes(11)));
+    }
+
+    [Fact]
+    public void Retime_MetTarget_KeepsItsDeadlineAndTarget()
+    {
+        var order = Orders.InStatus(WorkOrderStatus.Accepted);
+        Assert.Null(order.Arrive(Orders.After(40)));
+        var stricter = SlaPolicy.Create(
+            "故障报修（城区）", "Repair, urban", 10, new SlaCondition(Type: WorkOrderType.Repair, AreaType: AreaType.Urban),
+            [SlaTarget.WallClock(SlaTargetKind.Arrival, 30), SlaTarget.WallClock(SlaTargetKind.Resolution, 120, SlaClockStart.Arrived)]);
+
+        Assert.True(order.Retime([stricter], Orders.Clock.Revised(2), Orders.Received.AddMinutes(50)));
+
+        Assert.Equal(Orders.Received.AddMinutes(45), order.ArrivalDueAt);
+        Assert.Equal(45, order.SlaTargets.Single(t => t.Kind == SlaTargetKind.Arrival).Amount);
+        Assert.Equal(Orders.Received.AddMinutes(40 + 120), order.ResolutionDueAt);
+        Assert.Equal(order.ResolutionDueAt, order.NextSlaDeadlineAt);
+    }
+
+    [Fact]
+    public void Retime_NothingMoved_StampsTheRevisionWithoutAHistoryRow()
+    {
+        var order = Orders.Receive();
+
+        Assert.True(order.Retime(Orders.Policies, Orders.Clock.Revised(3), Orders.Received.AddMinutes(1)));
+
+        Assert.Equal(3, order.SlaSettingsRevision);
+        Assert.DoesNotContain(order.History, c => c.Action == WorkOrderAction.RetimeSla);
+    }
+
+    [Fact]
+    public void Retime_ClosedOrder_ChangesNothing()
+    {
+        var order = Orders.InStatus(WorkOrderStatus.Closed);
+
+        Assert.False(order.Retime([], Orders.Clock.Revised(4), Orders.Received.AddDays(1)));
+        Assert.Equal(0, order.SlaSettingsRevision);
+    }
+
+    [Fact]
+    public void Change_WithAnOlderClock_LowersTheRevisionSoTheOrderIsRetimedAgain()
+    {
+        var order = Orders.Receive();
+        Assert.True(order.Retime(Orders.Policies, Orders.Clock.Revised(5), Orders.Received.AddMinutes(1)));
+
+        Assert.Null(order.AddNote(EntryKind.AgentNote, "Called the crew lead", isCustomerVisible: false, Orders.After(2)));
+
+        Assert.Equal(0, order.SlaSettingsRevision);
     }
 }

@@ -19,7 +19,7 @@ public class WorkOrderTransitionTableTests
     };
 
     /// <summary>Actions staff can take; receiving and the scanner's marks are never offered.</summary>
-    private static readonly WorkOrderAction[] Offerable = [.. Enum.GetValues<WorkOrderAction>().Except([Receive, MarkWarned, MarkBreached])];
+    private static readonly WorkOrderAction[] Offerable = [.. Enum.GetValues<WorkOrderAction>().Except([Receive, MarkWarned, MarkBreached, RetimeSla])];
 
     public static TheoryData<WorkOrderStatus> Statuses() => [.. Enum.GetValues<WorkOrderStatus>()];
 

@@ -66,7 +66,16 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
+    /// <summary>
+    /// Another app instance on this factory's database (its own data directory and host), as a second server behind
+    /// a load balancer; the caller disposes it.
+    /// </summary>
+    public GridCareFactory SecondInstance() => new SharedDatabaseFactory(this);
+
     protected abstract IEnumerable<KeyValuePair<string, string>> DatabaseSettings();
+
+    /// <summary>The settings that reach this factory's database from another host.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> SharedDatabaseSettings() => DatabaseSettings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -90,6 +99,15 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 
     private sealed record TokenBody(string AccessToken, long ExpiresIn);
+
+    private sealed class SharedDatabaseFactory(GridCareFactory first) : GridCareFactory
+    {
+        public override string Provider => first.Provider;
+
+        public override void EnsureAvailable() => first.EnsureAvailable();
+
+        protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() => first.SharedDatabaseSettings();
+    }
 }
 
 public class SqliteFactory : GridCareFactory
@@ -98,6 +116,12 @@ public class SqliteFactory : GridCareFactory
 
     protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
         [new("GridCare:Database:Provider", "Sqlite")];
+
+    protected override IEnumerable<KeyValuePair<string, string>> SharedDatabaseSettings() =>
+    [
+        new("GridCare:Database:Provider", "Sqlite"),
+        new("ConnectionStrings:GridCare", $"Data Source={Path.Combine(DataDirectory, "gridcare.db")};Foreign Keys=True"),
+    ];
 }
 
 public sealed class PostgresFactory(PostgresServer server) : GridCareFactory

@@ -24,13 +24,15 @@ public abstract record EditCalendarResult
 
 /// <summary>
 /// Administrators' edits of the business calendar: one day at a time, or a whole State Council notice as CSV.
-/// Every edit reloads <see cref="SlaCalendar"/>, so the next deadline is counted on the edited calendar.
+/// Every edit is saved with an audit row and a new settings revision, then reloads <see cref="SlaSettings"/>, so the
+/// next deadline is counted on the edited calendar here at once and in other instances within seconds; open
+/// orders are re-timed by the SLA scanner.
 /// </summary>
-public sealed class EditSlaCalendar(AppDbContext db, SlaCalendar calendar)
+public sealed class EditSlaCalendar(AppDbContext db, SlaSettings settings, TimeProvider time)
 {
     private static readonly string[] Columns = ["date", "kind", "name"];
 
-    public async Task<EditCalendarResult> PutAsync(string date, CalendarDayRequest request, CancellationToken cancellationToken)
+    public async Task<EditCalendarResult> PutAsync(string date, CalendarDayRequest request, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
@@ -63,22 +65,22 @@ public sealed class EditSlaCalendar(AppDbContext db, SlaCalendar calendar)
 
         var entry = new CalendarEntry(day!.Value, kind!.Value, request.Name!.Trim());
         var stored = await db.Set<CalendarDay>().FindAsync([entry.Date], cancellationToken);
+        var before = stored is null ? Shipped(entry.Date) : Describe(stored.ToEntry());
         if (stored is null)
         {
             db.Add(CalendarDay.Create(entry));
         }
-        else
+        else if (!stored.Change(entry))
         {
-            stored.Change(entry);
+            return new EditCalendarResult.Saved(new CalendarDayResponse(entry.Date, entry.Kind, entry.Name, CalendarDaySource.Edited));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await calendar.ReloadAsync(cancellationToken);
+        await SaveAsync(SlaChangeSubject.CalendarDay, Key(entry.Date), stored is null ? SlaChangeAction.Created : SlaChangeAction.Updated, before, Describe(entry), actor, cancellationToken);
         return new EditCalendarResult.Saved(new CalendarDayResponse(entry.Date, entry.Kind, entry.Name, CalendarDaySource.Edited));
     }
 
     /// <summary>Removes an administrator's day; the shipped entry of that date, if any, applies again.</summary>
-    public async Task<EditCalendarResult> DeleteAsync(string date, CancellationToken cancellationToken)
+    public async Task<EditCalendarResult> DeleteAsync(string date, string actor, CancellationToken cancellationToken)
     {
         if (ParseDate(date) is not { } day)
         {
@@ -92,13 +94,12 @@ public sealed class EditSlaCalendar(AppDbContext db, SlaCalendar calendar)
         }
 
         db.Remove(stored);
-        await db.SaveChangesAsync(cancellationToken);
-        await calendar.ReloadAsync(cancellationToken);
+        await SaveAsync(SlaChangeSubject.CalendarDay, Key(day), SlaChangeAction.Removed, Describe(stored.ToEntry()), Shipped(day), actor, cancellationToken);
         return new EditCalendarResult.Removed();
     }
 
     /// <summary>Imports <c>date,kind,name</c> lines; any bad line rejects the whole file and nothing is stored.</summary>
-    public async Task<ImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(Stream content, string fileName, string actor, CancellationToken cancellationToken)
     {
         var (records, errors) = await CsvImport.ReadAsync(content, fileName, Columns, [], cancellationToken);
         var entries = new Dictionary<DateOnly, CalendarEntry>();
@@ -145,16 +146,19 @@ public sealed class EditSlaCalendar(AppDbContext db, SlaCalendar calendar)
         var dates = entries.Keys.ToList();
         var existing = await db.Set<CalendarDay>().Where(d => dates.Contains(d.Date)).ToDictionaryAsync(d => d.Date, cancellationToken);
         int created = 0, updated = 0, unchanged = 0;
-        foreach (var entry in entries.Values)
+        var changed = new List<string>();
+        foreach (var entry in entries.Values.OrderBy(e => e.Date))
         {
             if (!existing.TryGetValue(entry.Date, out var stored))
             {
                 db.Add(CalendarDay.Create(entry));
                 created++;
+                changed.Add(Describe(entry));
             }
             else if (stored.Change(entry))
             {
                 updated++;
+                changed.Add(Describe(entry));
             }
             else
             {
@@ -162,10 +166,37 @@ public sealed class EditSlaCalendar(AppDbContext db, SlaCalendar calendar)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await calendar.ReloadAsync(cancellationToken);
+        if (changed.Count > 0)
+        {
+            var summary = $"created {created}, updated {updated}, unchanged {unchanged}: {string.Join("; ", changed)}";
+            await SaveAsync(SlaChangeSubject.CalendarImport, fileName, SlaChangeAction.Imported, null, summary, actor, cancellationToken);
+        }
+
         return new ImportResult(created, updated, unchanged, []);
     }
+
+    /// <summary>Saves the tracked edit with its audit row under a new settings revision, then reloads the settings.</summary>
+    private async Task SaveAsync(
+        SlaChangeSubject subject, string key, SlaChangeAction action, string? before, string? after, string actor, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var revision = await SlaRevisions.NextAsync(db, actor, at, cancellationToken);
+            db.Add(SlaChange.Of(at, actor, revision, subject, key.Length > 200 ? key[..200] : key, action, before, after));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await settings.RefreshAsync(cancellationToken);
+    }
+
+    private static string? Shipped(DateOnly date) => BusinessCalendar.ChinaMainland().EntryOn(date) is { } shipped ? Describe(shipped) : null;
+
+    private static string Describe(CalendarEntry entry) =>
+        $"{Key(entry.Date)} {entry.Kind.ToString().ToLowerInvariant()} {entry.Name}{(entry.Provisional ? " (provisional)" : string.Empty)}";
+
+    private static string Key(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -5,34 +5,43 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GridCare.Features.Sla;
 
 /// <summary>
-/// The SLA settings administrators maintain: the business calendar (the State Council's yearly holiday notice,
-/// published each November or December) and, read-only for now, the policies.
+/// The SLA settings administrators maintain: the policies (seeded with the defaults of DOMAIN.md §4) and the
+/// business calendar (the State Council's yearly holiday notice, published each November or December), with the
+/// audit of every change. All instances hold the settings in memory (<see cref="SlaSettings"/>) and follow edits
+/// made in any of them.
 /// </summary>
 public static class SlaFeature
 {
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
-        services.AddSingleton<SlaCalendar>();
+        services.AddSingleton<SlaSettings>();
+        services.AddHostedService<SlaSettingsWatcher>();
         services.AddScoped<GetSlaSettings>();
         services.AddScoped<EditSlaCalendar>();
+        services.AddScoped<EditSlaPolicies>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSla(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sla").WithTags("SLA").RequireAuthorization(Policies.Admin);
-        group.MapGet("/policies", ListSlaPolicies).WithName(nameof(ListSlaPolicies));
+        group.MapSlaPolicies();
         group.MapGet("/calendar", GetSlaCalendar).WithName(nameof(GetSlaCalendar));
         group.MapPut("/calendar/{date}", PutCalendarDayAsync).WithName("PutCalendarDay");
         group.MapDelete("/calendar/{date}", DeleteCalendarDayAsync).WithName("DeleteCalendarDay");
         group.MapPost("/calendar/import", ImportCalendarAsync).WithName("ImportCalendar").Accepts<string>("text/csv");
+        group.MapGet("/changes", ListSlaChangesAsync).WithName("ListSlaChanges");
         return app;
     }
 
-    public static Ok<IReadOnlyList<SlaPolicyResponse>> ListSlaPolicies(GetSlaSettings handler)
+    /// <param name="handler">The query.</param>
+    /// <param name="cancellationToken">Request aborted.</param>
+    /// <param name="take">How many of the latest changes, 1 to 500.</param>
+    public static async Task<Ok<IReadOnlyList<SlaChangeResponse>>> ListSlaChangesAsync(
+        GetSlaSettings handler, CancellationToken cancellationToken, [Range(1, 500)] int take = 50)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return TypedResults.Ok(handler.Policies());
+        return TypedResults.Ok(await handler.ChangesAsync(take, cancellationToken));
     }
 
     /// <param name="handler">The query.</param>
@@ -44,10 +53,11 @@ public static class SlaFeature
     }
 
     public static async Task<Results<Ok<CalendarDayResponse>, ValidationProblem>> PutCalendarDayAsync(
-        string date, CalendarDayRequest request, EditSlaCalendar handler, CancellationToken cancellationToken)
+        string date, CalendarDayRequest request, StaffScope scope, EditSlaCalendar handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return await handler.PutAsync(date, request, cancellationToken) switch
+        ArgumentNullException.ThrowIfNull(scope);
+        return await handler.PutAsync(date, request, scope.UserName, cancellationToken) switch
         {
             EditCalendarResult.Saved saved => TypedResults.Ok(saved.Day),
             EditCalendarResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
@@ -56,10 +66,11 @@ public static class SlaFeature
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteCalendarDayAsync(
-        string date, EditSlaCalendar handler, CancellationToken cancellationToken)
+        string date, StaffScope scope, EditSlaCalendar handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return await handler.DeleteAsync(date, cancellationToken) switch
+        ArgumentNullException.ThrowIfNull(scope);
+        return await handler.DeleteAsync(date, scope.UserName, cancellationToken) switch
         {
             EditCalendarResult.Removed => TypedResults.NoContent(),
             EditCalendarResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
@@ -71,11 +82,12 @@ public static class SlaFeature
     }
 
     public static async Task<Results<Ok<CalendarImportSummary>, ProblemHttpResult>> ImportCalendarAsync(
-        HttpRequest request, EditSlaCalendar handler, string? fileName, CancellationToken cancellationToken)
+        HttpRequest request, StaffScope scope, EditSlaCalendar handler, string? fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handler);
-        var result = await handler.ImportAsync(request.Body, fileName ?? "calendar.csv", cancellationToken);
+        ArgumentNullException.ThrowIfNull(scope);
+        var result = await handler.ImportAsync(request.Body, fileName ?? "calendar.csv", scope.UserName, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(new CalendarImportSummary(result.Created, result.Updated, result.Unchanged))
             : TypedResults.Problem(

@@ -8,8 +8,9 @@ namespace GridCare.Features.WorkOrders;
 public sealed record SlaScanResult(int Warned, int Breached);
 
 /// <summary>
-/// One pass of the SLA scanner: warns on orders whose next deadline is near and escalates those past it (priority
-/// up, breach recorded, the unit's supervisors told in the thread). Each order is handled in its own context and
+/// One pass of the SLA scanner: warns on orders that have used the configured share of their next target's time
+/// (<see cref="SlaOptions.WarningPercent"/>, stored on the order as <c>NextSlaWarningAt</c>) and escalates those past
+/// the deadline (priority up, breach recorded, the unit's supervisors told in the thread). Each order is handled in its own context and
 /// saved under its version, so when several instances scan at once exactly one of them escalates an order; a failure
 /// on one order is logged and the pass goes on.
 /// </summary>
@@ -22,7 +23,6 @@ public sealed partial class ScanSlaDeadlines(
     public async Task<SlaScanResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var warnUntil = now.AddMinutes(options.Value.WarnBeforeMinutes);
         var batch = options.Value.BatchSize;
         List<long> breaching, warning;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -32,8 +32,8 @@ public sealed partial class ScanSlaDeadlines(
                 .OrderBy(w => w.NextSlaDeadlineAt).Take(batch).Select(w => w.Id)
                 .ToListAsync(cancellationToken);
             warning = await db.WorkOrders.AsNoTracking()
-                .Where(w => w.WarnedAt == null && !w.IsBreached && w.NextSlaDeadlineAt > now && w.NextSlaDeadlineAt <= warnUntil)
-                .OrderBy(w => w.NextSlaDeadlineAt).Take(batch).Select(w => w.Id)
+                .Where(w => w.WarnedAt == null && !w.IsBreached && w.NextSlaWarningAt != null && w.NextSlaWarningAt <= now && w.NextSlaDeadlineAt > now)
+                .OrderBy(w => w.NextSlaWarningAt).Take(batch).Select(w => w.Id)
                 .ToListAsync(cancellationToken);
         }
 

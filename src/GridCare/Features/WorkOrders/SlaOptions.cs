@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using GridCare.Domain.Sla;
 
 namespace GridCare.Features.WorkOrders;
 
-/// <summary>The SLA deadline scanner.</summary>
+/// <summary>The SLA deadline scanner and the SLA settings every instance keeps in memory.</summary>
 public sealed class SlaOptions
 {
     public const string Section = "GridCare:Sla";
@@ -14,9 +15,16 @@ public sealed class SlaOptions
     [Range(1, 3600)]
     public int ScanIntervalSeconds { get; set; } = 30;
 
-    /// <summary>Warn this many minutes before the next deadline of an order. Default 30.</summary>
-    [Range(1, 7 * 24 * 60)]
-    public int WarnBeforeMinutes { get; set; } = 30;
+    /// <summary>
+    /// Warn when this share of a target's time is used, in percent. Default 80: a 45-minute arrival is warned after
+    /// 36 minutes, a 5-working-day reply after 4 working days. It applies to deadlines computed after a change.
+    /// </summary>
+    [Range(1, 99)]
+    public int WarningPercent { get; set; } = SlaClock.DefaultWarningPercent;
+
+    /// <summary>Seconds between checks whether an administrator changed the SLA settings in any instance. Default 5.</summary>
+    [Range(1, 3600)]
+    public int SettingsRefreshSeconds { get; set; } = 5;
 
     /// <summary>Orders handled per scan and kind, so one scan never holds the database for long.</summary>
     [Range(1, 10_000)]

@@ -59,9 +59,12 @@ public sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(w => w.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(w => w.CustomerId).OnDelete(DeleteBehavior.Restrict);
 
-        // The breach scanner polls NextSlaDeadlineAt; boards list open orders of units by status; repeat detection
-        // looks for an open order of the same customer and type.
+        // The breach scanner polls NextSlaDeadlineAt and NextSlaWarningAt, and re-times open orders (by status) of an
+        // older settings revision; boards list open orders of units by status; repeat detection looks for an open
+        // order of the same customer and type.
         builder.HasIndex(w => w.NextSlaDeadlineAt);
+        builder.HasIndex(w => w.NextSlaWarningAt);
+        builder.HasIndex(w => new { w.Status, w.SlaSettingsRevision });
         builder.HasIndex(w => new { w.OrgUnitId, w.Status });
         builder.HasIndex(w => new { w.CustomerId, w.Type, w.Status });
     }

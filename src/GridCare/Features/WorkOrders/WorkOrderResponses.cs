@@ -2,6 +2,7 @@ using GridCare.Domain.WorkOrders;
 
 namespace GridCare.Features.WorkOrders;
 
+/// <summary>The order's deadlines; <c>NextSlaWarningAt</c> is when the scanner warns (the configured share of the next target's time used).</summary>
 public sealed record SlaDeadlines(
     string? Policy,
     DateTime? FirstContactDueAt,
@@ -10,7 +11,8 @@ public sealed record SlaDeadlines(
     DateTime? ReplyDueAt,
     DateTime? NextSlaDeadlineAt,
     bool IsClockPaused,
-    bool IsBreached);
+    bool IsBreached,
+    DateTime? NextSlaWarningAt);
 
 public sealed record WorkOrderSummary(
     long Id,
@@ -56,7 +58,7 @@ public static class WorkOrderResponses
             order.OrgUnitId, order.Team, order.CustomerId, order.CandidateCustomerIds, order.ReceivedAt, order.ContactCount, order.RepeatContactCount,
             new SlaDeadlines(
                 order.SlaPolicyName, order.FirstContactDueAt, order.ArrivalDueAt, order.ResolutionDueAt, order.ReplyDueAt,
-                order.NextSlaDeadlineAt, order.IsClockPaused, order.IsBreached));
+                order.NextSlaDeadlineAt, order.IsClockPaused, order.IsBreached, order.NextSlaWarningAt));
     }
 
     public static WorkOrderDetail ToDetail(this WorkOrder order)

@@ -13,8 +13,8 @@ public static class WorkOrdersFeature
     public static IServiceCollection AddWorkOrders(this IServiceCollection services)
     {
         services.AddOptions<WorkOrdersOptions>().BindConfiguration(WorkOrdersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The clock follows the calendar administrators edit (AddSla); each scope takes the calendar current when it starts.
-        services.AddScoped(sp => sp.GetRequiredService<SlaCalendar>().Clock);
+        // The clock follows the settings administrators edit (AddSla); each scope takes the settings current when it starts.
+        services.AddScoped(sp => sp.GetRequiredService<SlaSettings>().Clock);
         services.AddSingleton<SlaPolicies>();
         services.AddScoped<GetWorkOrder>();
         services.AddScoped<ChangeWorkOrder>();
@@ -22,6 +22,7 @@ public static class WorkOrdersFeature
         services.AddScoped<ListCrewOrders>();
         services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScanSlaDeadlines>();
+        services.AddScoped<RetimeOpenOrders>();
         services.AddHostedService<SlaDeadlineScanner>();
         return services;
     }

@@ -74,5 +74,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new WorkOrderCounterConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());
         builder.ApplyConfiguration(new PortalSignInCodeConfiguration());
+        builder.ApplyConfiguration(new StoredSlaPolicyConfiguration());
+        builder.ApplyConfiguration(new SlaSettingsStampConfiguration());
+        builder.ApplyConfiguration(new SlaChangeConfiguration());
     }
 }

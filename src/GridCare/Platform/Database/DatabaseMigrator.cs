@@ -1,9 +1,13 @@
+using GridCare.Features.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCare.Platform.Database;
 
-/// <summary>Applies the provider's migrations; used on start in demo and development, and by <c>gridcare migrate</c>.</summary>
-public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger)
+/// <summary>
+/// Applies the provider's migrations and the data a new database starts with (the default SLA policies); used on
+/// start in demo and development, and by <c>gridcare migrate</c>.
+/// </summary>
+public sealed partial class DatabaseMigrator(AppDbContext db, TimeProvider time, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +25,7 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
         }
 
         await DatabaseStatistics.EnsureAsync(db, cancellationToken);
+        await SeedSlaDefaults.EnsureAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>

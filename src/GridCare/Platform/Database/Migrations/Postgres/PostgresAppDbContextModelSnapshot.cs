@@ -366,6 +366,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.Property<DateTime?>("NextSlaDeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("NextSlaWarningAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -432,6 +435,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("SlaSettingsRevision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -457,10 +463,14 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("NextSlaDeadlineAt");
 
+                    b.HasIndex("NextSlaWarningAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
+
+                    b.HasIndex("Status", "SlaSettingsRevision");
 
                     b.HasIndex("CustomerId", "Type", "Status");
 
@@ -618,6 +628,158 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.HasKey("Date");
 
                     b.ToTable("CalendarDays", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.SlaChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaChanges", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.SlaSettingsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("DefaultsSeededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 0
+                        });
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.StoredSlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ComplaintClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("ImportantCustomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("SensitiveCustomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceApplication")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaPolicies", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Features.WorkOrders.WorkOrderCounter", b =>
@@ -989,6 +1151,44 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .WithMany("Entries")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.StoredSlaPolicy", b =>
+                {
+                    b.OwnsMany("GridCare.Domain.Sla.SlaTarget", "Targets", b1 =>
+                        {
+                            b1.Property<int>("StoredSlaPolicyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Amount");
+
+                            b1.Property<string>("Clock")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("StartsAt")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("StoredSlaPolicyId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SlaPolicies");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredSlaPolicyId");
+                        });
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("GridCare.Platform.Auth.StaffUser", b =>

@@ -347,6 +347,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.Property<DateTime?>("NextSlaDeadlineAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextSlaWarningAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -413,6 +416,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SlaSettingsRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -438,10 +444,14 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("NextSlaDeadlineAt");
 
+                    b.HasIndex("NextSlaWarningAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
+
+                    b.HasIndex("Status", "SlaSettingsRevision");
 
                     b.HasIndex("CustomerId", "Type", "Status");
 
@@ -593,6 +603,154 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasKey("Date");
 
                     b.ToTable("CalendarDays", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.SlaChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaChanges", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.SlaSettingsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DefaultsSeededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 0
+                        });
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.StoredSlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ImportantCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SensitiveCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceApplication")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaPolicies", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Features.WorkOrders.WorkOrderCounter", b =>
@@ -960,6 +1118,44 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .WithMany("Entries")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Sla.StoredSlaPolicy", b =>
+                {
+                    b.OwnsMany("GridCare.Domain.Sla.SlaTarget", "Targets", b1 =>
+                        {
+                            b1.Property<int>("StoredSlaPolicyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Amount");
+
+                            b1.Property<string>("Clock")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<string>("StartsAt")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("StoredSlaPolicyId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SlaPolicies");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredSlaPolicyId");
+                        });
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("GridCare.Platform.Auth.StaffUser", b =>
