@@ -97,7 +97,7 @@ public class SqliteFactory : GridCareFactory
         [new("GridCare:Database:Provider", "Sqlite")];
 }
 
-public sealed class PostgresFactory(PostgresServer server) : GridCareFactory
+public class PostgresFactory(PostgresServer server) : GridCareFactory
 {
     private readonly string database = "gridcare_" + Guid.NewGuid().ToString("N")[..12];
 

@@ -5,6 +5,8 @@ using GridCare.Domain.WorkOrders;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
+using GridCare.Features.Revisits;
+using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
@@ -72,5 +74,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new ContactConfiguration());
         builder.ApplyConfiguration(new WorkOrderCounterConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleChangeConfiguration());
+        builder.ApplyConfiguration(new RevisitTaskConfiguration());
+        builder.ApplyConfiguration(new RevisitInvitationRecordConfiguration());
     }
 }
