@@ -7,6 +7,8 @@ using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.Revisits;
+using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
@@ -22,6 +24,8 @@ builder.Services
     .AddOverview()
     .AddSla()
     .AddWorkOrders()
+    .AddRoutingRules()
+    .AddRevisits()
     .AddIntake()
     .AddPortal()
     .AddDemo();
@@ -38,6 +42,8 @@ app.MapNetwork();
 app.MapImports();
 app.MapIntake();
 app.MapWorkOrders();
+app.MapRoutingRules();
+app.MapRevisits();
 app.MapSla();
 app.MapPortal();
 app.MapConsole();

@@ -42,7 +42,7 @@ public sealed partial class PortalTests(BrowserFixture app) : IClassFixture<Brow
         await page.Locator("#phone").FillAsync(phone);
         await page.GetByTestId("submit-track").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("track-status")).ToHaveTextAsync("已受理");
+        await Assertions.Expect(page.GetByTestId("track-status")).ToHaveTextAsync("已派单");
         await Assertions.Expect(page.GetByTestId("track-thread")).ToContainTextAsync("整栋楼停电了，楼道灯也不亮");
     }
 

@@ -1,16 +1,22 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GridCare.Features.Demo;
+using GridCare.Features.Revisits;
+using GridCare.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GridCare.BrowserTests;
 
 /// <summary>
 /// The whole repair journey in the browser: a customer reports a fault on the portal, an agent sees it on the board,
-/// the dispatcher dispatches it, the crew accepts, arrives and resolves it on a phone, the agent starts the revisit,
-/// the customer answers it on the portal, and the order is closed.
+/// a routing rule has dispatched it to the station's crew and the dispatcher re-routes it, the crew accepts, arrives
+/// and resolves it on a phone, which starts the revisit, the agent sees it in the revisit queue, the customer answers
+/// it through the link of the SMS invitation, and the order is closed.
 /// </summary>
-public sealed class RepairJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+public sealed partial class RepairJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Repair_FromPortalReport_ToClosedAfterTheCustomersRevisit()
@@ -33,8 +39,10 @@ public sealed class RepairJourneyTests(BrowserFixture app) : IClassFixture<Brows
         var dispatcher = await SignedInAsync("dispatcher");
         await dispatcher.GotoAsync($"work-orders/{number}");
         await dispatcher.Locator("[data-interactive=true]").WaitForAsync();
-        await dispatcher.GetByTestId("input-team").FillAsync("城关抢修班");
+        await Assertions.Expect(dispatcher.GetByTestId("order-team")).ToHaveTextAsync("城关抢修班");
+        await dispatcher.GetByTestId("input-team").FillAsync("城关抢修二班");
         await dispatcher.GetByTestId("action-dispatch").GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(dispatcher.GetByTestId("order-team")).ToHaveTextAsync("城关抢修二班");
         await Assertions.Expect(dispatcher.GetByTestId("order-status")).ToHaveTextAsync("已派单");
 
         var crew = await SignedInAsync("crew", phoneSized: true);
@@ -48,15 +56,15 @@ public sealed class RepairJourneyTests(BrowserFixture app) : IClassFixture<Brows
         await card.GetByTestId("crew-resolve").ClickAsync();
         await Assertions.Expect(crew.Locator($"[data-number='{number}']")).ToHaveCountAsync(0);
 
+        await agent.GotoAsync("revisits");
+        await agent.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(agent.GetByTestId($"revisit-answer-{number}")).ToBeVisibleAsync();
         await agent.GotoAsync($"work-orders/{number}");
         await agent.Locator("[data-interactive=true]").WaitForAsync();
-        await Assertions.Expect(agent.GetByTestId("order-status")).ToHaveTextAsync("已处理");
-        await agent.GetByTestId("action-start-revisit").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(agent.GetByTestId("order-status")).ToHaveTextAsync("待回访");
 
-        await customer.GotoAsync("portal/revisit");
-        await customer.Locator("#number").FillAsync(number);
-        await customer.Locator("#phone").FillAsync(phone);
+        await customer.GotoAsync(await InvitationLinkAsync(number, phone));
+        await Assertions.Expect(customer.GetByTestId("link-order")).ToContainTextAsync(number);
         await customer.GetByTestId("result-Satisfied").CheckAsync();
         await customer.Locator("#comment").FillAsync("抢修很及时");
         await customer.GetByTestId("submit-revisit").ClickAsync();
@@ -65,6 +73,20 @@ public sealed class RepairJourneyTests(BrowserFixture app) : IClassFixture<Brows
         await agent.ReloadAsync();
         await Assertions.Expect(agent.GetByTestId("order-status")).ToHaveTextAsync("已归档");
     }
+
+    /// <summary>The link of the SMS the customer would have received (recorded until the notification outbox sends it).</summary>
+    private async Task<string> InvitationLinkAsync(string number, string phone)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var invitation = await db.Set<RevisitInvitationRecord>().AsNoTracking().Include(i => i.Task)
+            .SingleAsync(i => i.Task!.WorkOrderNumber == number, TestContext.Current.CancellationToken);
+        Assert.Equal(phone, invitation.Phone);
+        return new Uri(LinkInText().Match(invitation.Text).Value).AbsolutePath.TrimStart('/');
+    }
+
+    [GeneratedRegex(@"https?://\S+/portal/revisit/[A-Za-z0-9_-]+")]
+    private static partial Regex LinkInText();
 
     private async Task<IPage> PhonePageAsync()
     {

@@ -9,7 +9,7 @@ namespace GridCare.BrowserTests;
 public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Dispatcher_FindsANewRepairOnTheBoard_AndDispatchesIt()
+    public async Task Dispatcher_FindsARoutedRepairOnTheBoard_AndReRoutesIt()
     {
         var number = await ReportRepairAsync();
         var page = await app.NewPageAsync();
@@ -20,7 +20,9 @@ public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<Br
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
         await page.GetByText(number).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("已受理");
+        // The station's repair rule dispatched it at intake; the dispatcher sends it to another crew.
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("已派单");
+        await Assertions.Expect(page.GetByTestId("order-team")).ToHaveTextAsync("城关抢修班");
         await page.Locator("[data-interactive=true]").WaitForAsync();
         await page.GetByTestId("input-team").FillAsync("抢修一班");
         await page.GetByTestId("action-dispatch").GetByRole(AriaRole.Button).ClickAsync();

@@ -113,7 +113,7 @@ public abstract partial class PortalTests(GridCareFactory factory)
         });
 
         Assert.Contains("data-testid=\"track-result\"", html, StringComparison.Ordinal);
-        Assert.Contains("已受理", html, StringComparison.Ordinal);
+        Assert.Contains("已派单", html, StringComparison.Ordinal);
         Assert.Contains("电压很低，电器带不动", html, StringComparison.Ordinal);
         Assert.Contains("抢修人员已出发，预计30分钟到达", html, StringComparison.Ordinal);
         Assert.DoesNotContain("该户曾多次投诉", html, StringComparison.Ordinal);
@@ -144,7 +144,6 @@ public abstract partial class PortalTests(GridCareFactory factory)
         await ActAsync(dispatcher, number, "accept");
         await ActAsync(dispatcher, number, "arrive");
         await ActAsync(dispatcher, number, "resolve", new { causeCode = "loose-connection", resolutionCode = "tightened" });
-        await ActAsync(agent, number, "start-revisit");
 
         var (status, html) = await PostAsync(portal, "/portal/revisit", "portal-revisit", form.Token, revisit);
 

@@ -15,15 +15,17 @@ public abstract class WorkOrderLifecycleTests(GridCareFactory factory)
         var arrived = await ActAsync(dispatcher, number, "arrive");
         Assert.NotNull(arrived["order"]!["sla"]!["resolutionDueAt"]);
         await ActAsync(dispatcher, number, "note", new { text = "已到达现场，表箱进线烧毁", customerVisible = true });
-        await ActAsync(dispatcher, number, "resolve", new { causeCode = "customer-side-fault", resolutionCode = "replaced-cable" });
-        await ActAsync(agent, number, "start-revisit");
+        var resolved = await ActAsync(dispatcher, number, "resolve", new { causeCode = "customer-side-fault", resolutionCode = "replaced-cable" });
         var closed = await ActAsync(agent, number, "revisit", new { result = "satisfied", comment = "来得很快" });
 
+        // A routing rule dispatched the repair at intake and the dispatcher re-routed it; resolving started the revisit.
+        Assert.Equal("Revisit", resolved["order"]!["status"]!.GetValue<string>());
         Assert.Equal("Closed", closed["order"]!["status"]!.GetValue<string>());
         var actions = closed["history"]!.AsArray().Select(h => h!["action"]!.GetValue<string>()).ToList();
-        Assert.Equal(["Receive", "Dispatch", "Accept", "Arrive", "AddNote", "Resolve", "StartRevisit", "RecordRevisit"], actions);
+        Assert.Equal(["Receive", "Dispatch", "Dispatch", "Accept", "Arrive", "AddNote", "Resolve", "StartRevisit", "RecordRevisit"], actions);
         Assert.All(closed["history"]!.AsArray(), h => Assert.False(string.IsNullOrEmpty(h!["actor"]!.GetValue<string>())));
-        Assert.Equal("dispatcher", closed["history"]![1]!["actor"]!.GetValue<string>());
+        Assert.Equal(["routing", "dispatcher"], closed["history"]!.AsArray().Skip(1).Take(2).Select(h => h!["actor"]!.GetValue<string>()));
+        Assert.Equal("revisit", closed["history"]![7]!["actor"]!.GetValue<string>());
         Assert.Equal(["AddNote"], closed["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
@@ -35,7 +37,6 @@ public abstract class WorkOrderLifecycleTests(GridCareFactory factory)
         await ActAsync(dispatcher, number, "accept");
         await ActAsync(dispatcher, number, "arrive");
         await ActAsync(dispatcher, number, "resolve", new { causeCode = "loose-connection", resolutionCode = "tightened" });
-        await ActAsync(agent, number, "start-revisit");
 
         var reopened = await ActAsync(agent, number, "revisit", new { result = "unsatisfied", comment = "第二天又停了" });
 

@@ -124,7 +124,7 @@ public class SqliteFactory : GridCareFactory
     ];
 }
 
-public sealed class PostgresFactory(PostgresServer server) : GridCareFactory
+public class PostgresFactory(PostgresServer server) : GridCareFactory
 {
     private readonly string database = "gridcare_" + Guid.NewGuid().ToString("N")[..12];
 

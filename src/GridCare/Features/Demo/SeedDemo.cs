@@ -36,6 +36,8 @@ public sealed partial class SeedDemo(
         {
             db.OrgUnits.AddRange(organization.All);
             await db.SaveChangesAsync(cancellationToken);
+            db.AddRange(DemoRoutingRules.Create(organization));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var devices = 0;

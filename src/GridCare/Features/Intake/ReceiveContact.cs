@@ -3,6 +3,7 @@ using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.RoutingRules;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
@@ -46,6 +47,7 @@ public sealed class ReceiveContact(
     StaffScopeResolver scopes,
     SlaClock clock,
     SlaPolicies policies,
+    RouteWorkOrder routing,
     IOptions<WorkOrdersOptions> options,
     TimeProvider time)
 {
@@ -128,6 +130,7 @@ public sealed class ReceiveContact(
             }
 
             order = received.Order!;
+            await routing.HandleAsync(order, context, cancellationToken);
             db.WorkOrders.Add(order);
         }
 

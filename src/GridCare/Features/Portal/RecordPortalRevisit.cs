@@ -1,12 +1,12 @@
-using GridCare.Domain.Sla;
+using GridCare.Domain.Revisits;
 using GridCare.Domain.WorkOrders;
-using GridCare.Features.WorkOrders;
+using GridCare.Features.Revisits;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCare.Features.Portal;
 
-public sealed record PortalRevisit(string Number, string Phone, RevisitResult Result, string? Comment);
+public sealed record PortalRevisit(string Number, string Phone, RevisitResult Result, string? Comment, RevisitFollowUp? FollowUp = null);
 
 public enum PortalRevisitResult
 {
@@ -18,42 +18,41 @@ public enum PortalRevisitResult
 
     Closed,
 
-    /// <summary>The customer was not satisfied: the aggregate reopened the order.</summary>
+    /// <summary>The customer was not satisfied: the order was reopened.</summary>
     Reopened,
+
+    /// <summary>The customer was not satisfied with the service: a complaint was opened.</summary>
+    ComplaintOpened,
 }
 
 /// <summary>The customer answers the revisit (回访) themselves on the portal, as they would on the phone.</summary>
-public sealed class RecordPortalRevisit(AppDbContext db, SlaClock clock, TimeProvider time)
+public sealed class RecordPortalRevisit(AppDbContext db, AnswerRevisit answers, PortalScope portal)
 {
     /// <summary>The actor recorded on the order's history.</summary>
     public const string Actor = "customer";
 
-    public async Task<PortalRevisitResult> HandleAsync(PortalRevisit revisit, CancellationToken cancellationToken)
+    /// <summary>The outcome, and the complaint's number when one was opened.</summary>
+    public async Task<(PortalRevisitResult Result, string? Complaint)> HandleAsync(PortalRevisit revisit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(revisit);
         var number = PortalCustomers.Normalize(revisit.Number).ToUpperInvariant();
-
-        // The thread and history are loaded with the order: its SLA rules and its history read them.
-        var order = await db.WorkOrders.WithThread()
-            .FirstOrDefaultAsync(w => w.Number == number, cancellationToken);
+        var order = await db.WorkOrders.AsNoTracking()
+            .Where(w => w.Number == number)
+            .Select(w => new { w.Id, w.CustomerId })
+            .FirstOrDefaultAsync(cancellationToken);
         if (order is null || !await PortalCustomers.OwnsAsync(db, order.CustomerId, revisit.Phone, cancellationToken))
         {
-            return PortalRevisitResult.NotFound;
+            return (PortalRevisitResult.NotFound, null);
         }
 
-        if (order.Status != WorkOrderStatus.Revisit)
+        var request = new RevisitAnswerRequest(revisit.Result.ToString(), revisit.Comment, revisit.FollowUp?.ToString());
+        var answerer = new RevisitAnswerer(Actor, RevisitSource.Portal, Channel.Web, await portal.ResolveAsync(cancellationToken));
+        return await answers.ForOrderAsync(order.Id, request, answerer, cancellationToken) switch
         {
-            return PortalRevisitResult.NotAwaitingRevisit;
-        }
-
-        var comment = string.IsNullOrWhiteSpace(revisit.Comment) ? null : revisit.Comment.Trim();
-        var context = new ChangeContext(Actor, time.GetUtcNow().UtcDateTime, clock, Channel.Web);
-        if (order.RecordRevisit(revisit.Result, comment, context) is not null)
-        {
-            return PortalRevisitResult.NotAwaitingRevisit;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return order.Status == WorkOrderStatus.Closed ? PortalRevisitResult.Closed : PortalRevisitResult.Reopened;
+            AnswerRevisitResult.Answered { Task.FollowUpOrderNumber: { } complaint } => (PortalRevisitResult.ComplaintOpened, complaint),
+            AnswerRevisitResult.Answered { OrderStatus: WorkOrderStatus.Closed } => (PortalRevisitResult.Closed, null),
+            AnswerRevisitResult.Answered => (PortalRevisitResult.Reopened, null),
+            _ => (PortalRevisitResult.NotAwaitingRevisit, null),
+        };
     }
 }

@@ -48,7 +48,7 @@ public abstract record ChangeWorkOrderResult
 /// one that takes that step, the order must be in the caller's units, and the aggregate decides whether the step is
 /// legal now — an illegal one is refused with the actions that are allowed.
 /// </summary>
-public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvider time)
+public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvider time, IEnumerable<IWorkOrderChangeHandler> followUps)
 {
     /// <summary>The URL names of the actions and the roles that take them.</summary>
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Actions = new Dictionary<string, StaffRole[]>(StringComparer.Ordinal)
@@ -193,6 +193,11 @@ public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvide
         if (refused is not null)
         {
             return new ChangeWorkOrderResult.Refused(refused);
+        }
+
+        foreach (var followUp in followUps)
+        {
+            await followUp.OnChangedAsync(order, context, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

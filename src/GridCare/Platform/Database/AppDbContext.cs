@@ -6,6 +6,8 @@ using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Portal.SignIn;
+using GridCare.Features.Revisits;
+using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
@@ -77,5 +79,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new StoredSlaPolicyConfiguration());
         builder.ApplyConfiguration(new SlaSettingsStampConfiguration());
         builder.ApplyConfiguration(new SlaChangeConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleConfiguration());
+        builder.ApplyConfiguration(new RoutingRuleChangeConfiguration());
+        builder.ApplyConfiguration(new RevisitTaskConfiguration());
+        builder.ApplyConfiguration(new RevisitInvitationRecordConfiguration());
     }
 }
