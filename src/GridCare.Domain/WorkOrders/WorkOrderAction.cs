@@ -2,8 +2,8 @@ namespace GridCare.Domain.WorkOrders;
 
 /// <summary>
 /// What can happen to a work order. <see cref="WorkOrder.AllowedActions"/> offers the ones staff can take in the
-/// current state; <see cref="Receive"/>, <see cref="MarkWarned"/> and <see cref="MarkBreached"/> are never offered
-/// and appear only in the history.
+/// current state; <see cref="Receive"/>, <see cref="MarkWarned"/>, <see cref="MarkBreached"/> and <see cref="Attach"/>
+/// are never offered and appear only in the history.
 /// </summary>
 public enum WorkOrderAction
 {
@@ -49,4 +49,7 @@ public enum WorkOrderAction
     MarkWarned,
 
     MarkBreached,
+
+    /// <summary>A file attached to the order; uploaded through its own endpoint, never offered as an action.</summary>
+    Attach,
 }
