@@ -1,4 +1,5 @@
 using GridCare.Cli;
+using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -22,6 +23,7 @@ builder.Services
     .AddOverview()
     .AddSla()
     .AddWorkOrders()
+    .AddAttachments()
     .AddIntake()
     .AddPortal()
     .AddDemo();
@@ -38,6 +40,7 @@ app.MapNetwork();
 app.MapImports();
 app.MapIntake();
 app.MapWorkOrders();
+app.MapAttachments();
 app.MapSla();
 app.MapConsole();
 await app.RunAsync();
