@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace GridCare.Features.Attachments;
 
@@ -152,37 +151,6 @@ public static class AttachmentEndpoints
         response.Headers.CacheControl = cacheControl;
         return TypedResults.Stream(found.Content, attachment.ContentType, entityTag: new EntityTagHeaderValue($"\"{attachment.Sha256}\""));
     }
-
-    /// <summary>The multipart form of an upload, for the OpenAPI document.</summary>
-    public static OpenApiRequestBody UploadForm() => new()
-    {
-        Required = true,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "file" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["file"] = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.String,
-                            Format = "binary",
-                            Description = "JPEG, PNG, WebP, HEIC/HEIF or PDF as its bytes show, within GridCare:Attachments:MaxBytes.",
-                        },
-                        ["visibleToCustomer"] = new OpenApiSchema
-                        {
-                            Type = JsonSchemaType.Boolean,
-                            Description = "Whether the customer sees it on the portal; default false (internal).",
-                        },
-                    },
-                },
-            },
-        },
-    };
 
     private static bool TryParseFlag(string value, out bool flag)
     {

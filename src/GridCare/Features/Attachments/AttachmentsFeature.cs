@@ -1,3 +1,5 @@
+using Microsoft.OpenApi;
+
 namespace GridCare.Features.Attachments;
 
 /// <summary>
@@ -31,7 +33,7 @@ public static class AttachmentsFeature
             .WithName(nameof(UploadAttachment))
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
-                operation.RequestBody = AttachmentEndpoints.UploadForm();
+                operation.RequestBody = UploadForm();
                 return Task.CompletedTask;
             })
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -45,4 +47,35 @@ public static class AttachmentsFeature
             .ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>The multipart form of an upload, for the OpenAPI document.</summary>
+    private static OpenApiRequestBody UploadForm() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Format = "binary",
+                            Description = "JPEG, PNG, WebP, HEIC/HEIF or PDF as its bytes show, within GridCare:Attachments:MaxBytes.",
+                        },
+                        ["visibleToCustomer"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Boolean,
+                            Description = "Whether the customer sees it on the portal; default false (internal).",
+                        },
+                    },
+                },
+            },
+        },
+    };
 }
