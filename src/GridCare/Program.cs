@@ -1,4 +1,5 @@
 using GridCare.Cli;
+using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -26,6 +27,7 @@ builder.Services
     .AddWorkOrders()
     .AddRoutingRules()
     .AddRevisits()
+    .AddAttachments()
     .AddIntake()
     .AddPortal()
     .AddDemo();
@@ -44,6 +46,7 @@ app.MapIntake();
 app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
+app.MapAttachments();
 app.MapSla();
 app.MapPortal();
 app.MapConsole();

@@ -13,4 +13,7 @@ public enum EntryKind
 
     /// <summary>Written by GridCare itself, e.g. when an order is merged into this one.</summary>
     SystemEvent,
+
+    /// <summary>A file attached to the order; <see cref="WorkOrderEntry.AttachmentId"/> points at it.</summary>
+    Attachment,
 }

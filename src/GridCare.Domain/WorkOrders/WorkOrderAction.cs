@@ -2,8 +2,8 @@ namespace GridCare.Domain.WorkOrders;
 
 /// <summary>
 /// What can happen to a work order. <see cref="WorkOrder.AllowedActions"/> offers the ones staff can take in the
-/// current state; <see cref="Receive"/>, <see cref="MarkWarned"/>, <see cref="MarkBreached"/> and
-/// <see cref="RetimeSla"/> are never offered and appear only in the history.
+/// current state; <see cref="Receive"/>, <see cref="MarkWarned"/>, <see cref="MarkBreached"/>,
+/// <see cref="RetimeSla"/> and <see cref="Attach"/> are never offered and appear only in the history.
 /// </summary>
 public enum WorkOrderAction
 {
@@ -52,4 +52,6 @@ public enum WorkOrderAction
 
     /// <summary>Administrators changed the SLA settings; the deadlines not met yet were counted again.</summary>
     RetimeSla,
+    /// <summary>A file attached to the order; uploaded through its own endpoint, never offered as an action.</summary>
+    Attach,
 }

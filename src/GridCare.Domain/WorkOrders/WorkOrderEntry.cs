@@ -9,7 +9,7 @@ public sealed class WorkOrderEntry
         Text = string.Empty;
     }
 
-    internal WorkOrderEntry(DateTime at, EntryKind kind, string actor, string text, bool isCustomerVisible, Channel? channel)
+    internal WorkOrderEntry(DateTime at, EntryKind kind, string actor, string text, bool isCustomerVisible, Channel? channel, Guid? attachmentId = null)
     {
         DomainRuleException.ThrowIfBlank(actor, nameof(actor));
         DomainRuleException.ThrowIfBlank(text, nameof(text));
@@ -19,6 +19,7 @@ public sealed class WorkOrderEntry
         Text = text;
         IsCustomerVisible = isCustomerVisible;
         Channel = channel;
+        AttachmentId = attachmentId;
     }
 
     public long Id { get; private set; }
@@ -34,4 +35,7 @@ public sealed class WorkOrderEntry
     public bool IsCustomerVisible { get; private set; }
 
     public Channel? Channel { get; private set; }
+
+    /// <summary>The attachment an <see cref="EntryKind.Attachment"/> entry announces.</summary>
+    public Guid? AttachmentId { get; private set; }
 }

@@ -25,4 +25,7 @@ public enum WorkOrderErrorCode
 
     /// <summary>The order to merge into is resolved, closed or cancelled (409).</summary>
     MergeTargetNotOpen,
+
+    /// <summary>The order already holds as many attachments as one order takes (409).</summary>
+    AttachmentLimitReached,
 }

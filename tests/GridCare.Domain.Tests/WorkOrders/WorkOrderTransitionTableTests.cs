@@ -18,8 +18,8 @@ public class WorkOrderTransitionTableTests
         [WorkOrderStatus.Cancelled] = [AddNote],
     };
 
-    /// <summary>Actions staff can take; receiving and the scanner's marks are never offered.</summary>
-    private static readonly WorkOrderAction[] Offerable = [.. Enum.GetValues<WorkOrderAction>().Except([Receive, MarkWarned, MarkBreached, RetimeSla])];
+    /// <summary>Actions staff can take; receiving, the scanner's marks, re-timing and attaching (its own endpoint) are never offered.</summary>
+    private static readonly WorkOrderAction[] Offerable = [.. Enum.GetValues<WorkOrderAction>().Except([Receive, MarkWarned, MarkBreached, RetimeSla, Attach])];
 
     public static TheoryData<WorkOrderStatus> Statuses() => [.. Enum.GetValues<WorkOrderStatus>()];
 

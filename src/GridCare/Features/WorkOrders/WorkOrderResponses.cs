@@ -32,7 +32,7 @@ public sealed record WorkOrderSummary(
     int RepeatContactCount,
     SlaDeadlines Sla);
 
-public sealed record WorkOrderEntryResponse(DateTime At, EntryKind Kind, string Actor, string Text, bool IsCustomerVisible, Channel? Channel);
+public sealed record WorkOrderEntryResponse(DateTime At, EntryKind Kind, string Actor, string Text, bool IsCustomerVisible, Channel? Channel, Guid? AttachmentId = null);
 
 public sealed record WorkOrderChangeResponse(DateTime At, string Actor, Channel? Channel, WorkOrderAction Action, WorkOrderStatus? FromStatus, WorkOrderStatus ToStatus, string? Detail);
 
@@ -67,7 +67,7 @@ public static class WorkOrderResponses
         return new WorkOrderDetail(
             order.ToSummary(), order.CauseCode, order.ResolutionCode, order.RevisitResult, order.RevisitComment, order.ReopenCount, order.MergedIntoNumber,
             order.AllowedActions(),
-            [.. order.Entries.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new WorkOrderEntryResponse(e.At, e.Kind, e.Actor, e.Text, e.IsCustomerVisible, e.Channel))],
+            [.. order.Entries.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new WorkOrderEntryResponse(e.At, e.Kind, e.Actor, e.Text, e.IsCustomerVisible, e.Channel, e.AttachmentId))],
             [.. order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new WorkOrderChangeResponse(h.At, h.Actor, h.Channel, h.Action, h.FromStatus, h.ToStatus, h.Detail))]);
     }
 }

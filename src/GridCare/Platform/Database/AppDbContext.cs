@@ -2,6 +2,7 @@ using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Organization;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
@@ -72,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new WorkOrderConfiguration());
         builder.ApplyConfiguration(new WorkOrderEntryConfiguration());
         builder.ApplyConfiguration(new WorkOrderChangeConfiguration());
+        builder.ApplyConfiguration(new AttachmentConfiguration());
         builder.ApplyConfiguration(new ContactConfiguration());
         builder.ApplyConfiguration(new WorkOrderCounterConfiguration());
         builder.ApplyConfiguration(new CalendarDayConfiguration());

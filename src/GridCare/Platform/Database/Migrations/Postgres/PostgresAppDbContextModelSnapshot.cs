@@ -622,6 +622,60 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsCustomerVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("WorkOrderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderAttachments", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderChange", b =>
                 {
                     b.Property<long>("Id")
@@ -685,6 +739,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(32)
@@ -1372,6 +1429,15 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.Navigation("SlaTargets");
                 });
 
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderAttachment", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderChange", b =>
                 {
                     b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
@@ -1499,6 +1565,8 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
 
                     b.Navigation("History");

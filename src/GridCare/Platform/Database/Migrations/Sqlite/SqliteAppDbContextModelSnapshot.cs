@@ -599,6 +599,60 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.ToTable("WorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCustomerVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderAttachments", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderChange", b =>
                 {
                     b.Property<long>("Id")
@@ -657,6 +711,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttachmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
@@ -1331,6 +1388,15 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.Navigation("SlaTargets");
                 });
 
+            modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderAttachment", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrderChange", b =>
                 {
                     b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
@@ -1458,6 +1524,8 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Entries");
 
                     b.Navigation("History");
