@@ -24,9 +24,13 @@ public abstract class IdentifyOrderCustomerTests(GridCareFactory factory)
         Assert.Equal(customer["id"]!.GetValue<long>(), body!["order"]!["customerId"]!.GetValue<long>());
         Assert.Equal(customer["orgUnitId"]!.GetValue<int>(), body["order"]!["orgUnitId"]!.GetValue<int>());
         Assert.NotNull(body["order"]!["sla"]!["policy"]);
-        var last = body["history"]!.AsArray()[^1]!;
-        Assert.Equal("IdentifyCustomer", last["action"]!.GetValue<string>());
-        Assert.Equal("agent", last["actor"]!.GetValue<string>());
+        var history = body["history"]!.AsArray();
+        var identified = history.Single(h => h!["action"]!.GetValue<string>() == "IdentifyCustomer")!;
+        Assert.Equal("agent", identified["actor"]!.GetValue<string>());
+
+        // At the customer's station the demo's repair rule now routes it, as intake would have.
+        Assert.Equal("Dispatched", body["order"]!["status"]!.GetValue<string>());
+        Assert.Equal("routing", history[^1]!["actor"]!.GetValue<string>());
         Assert.Equal(409, again);
         Assert.Equal("IllegalTransition", refused!["code"]!.GetValue<string>());
     }

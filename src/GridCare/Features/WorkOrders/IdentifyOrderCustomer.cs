@@ -1,6 +1,7 @@
 using GridCare.Domain.Sla;
 using GridCare.Domain.Staff;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.RoutingRules;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,9 @@ public sealed record CandidateCustomer(long Id, string AccountNumber, string Nam
 /// <summary>
 /// Matches an order taken without a known customer (<c>POST /api/v1/work-orders/{number}/identify</c>) to the account
 /// the agent found — one of the candidates a phone matched, or any account in the agent's units — and re-times it by
-/// the SLA policy that now applies.
+/// the SLA policy that now applies; a still-received order is then routed by the rules, as at intake.
 /// </summary>
-public sealed class IdentifyOrderCustomer(AppDbContext db, SlaPolicies policies, SlaClock clock, TimeProvider time)
+public sealed class IdentifyOrderCustomer(AppDbContext db, SlaPolicies policies, RouteWorkOrder routing, SlaClock clock, TimeProvider time)
 {
     public static readonly StaffRole[] Roles = [StaffRole.Agent, StaffRole.Dispatcher, StaffRole.Admin];
 
@@ -58,6 +59,8 @@ public sealed class IdentifyOrderCustomer(AppDbContext db, SlaPolicies policies,
             return new ChangeWorkOrderResult.Refused(refused);
         }
 
+        // Now that the order sits at the customer's station it is routed as intake would have routed it.
+        await routing.HandleAsync(order, context, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ChangeWorkOrderResult.Changed(order.ToDetail());
     }
