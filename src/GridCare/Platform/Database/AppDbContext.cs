@@ -33,14 +33,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<WorkOrder>().Where(e => e.State is EntityState.Modified || HasNewChildren(e)))
+        // One pass over the tracked entries (each Entries() call detects changes anew): an intake batch tracks
+        // hundreds of orders and their new rows, and a pass per order would make its save quadratic.
+        var entries = ChangeTracker.Entries().ToList();
+        var ordersWithNewChildren = entries
+            .Where(e => e.State == EntityState.Added && e.Entity is WorkOrderEntry or WorkOrderChange)
+            .Select(e => e.Property("WorkOrderId").CurrentValue)
+            .ToHashSet();
+        foreach (var entry in entries.Where(e => e.Entity is WorkOrder))
         {
-            var version = entry.Property<int>(WorkOrderConfiguration.WorkOrderVersion);
-            version.CurrentValue = version.OriginalValue + 1;
-            if (entry.State == EntityState.Unchanged)
+            // An order whose only change is a new thread entry or history row is still a new version of the order.
+            var hasNewChildren = entry.State == EntityState.Unchanged && ordersWithNewChildren.Contains(entry.Property(nameof(WorkOrder.Id)).CurrentValue);
+            if (entry.State is not EntityState.Modified && !hasNewChildren)
             {
-                entry.State = EntityState.Modified;
+                continue;
             }
+
+            var version = entry.Property(WorkOrderConfiguration.WorkOrderVersion);
+            version.CurrentValue = (int)version.OriginalValue! + 1; // marks an unchanged order modified, with its version only
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -52,12 +62,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
-
-    // An order whose only change is a new thread entry or history row is still a new version of the order.
-    private bool HasNewChildren(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<WorkOrder> order) =>
-        order.State == EntityState.Unchanged
-        && ChangeTracker.Entries().Any(e => e.State == EntityState.Added && (e.Entity is WorkOrderEntry or WorkOrderChange)
-            && Equals(e.Property("WorkOrderId").CurrentValue, order.Entity.Id));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
