@@ -31,10 +31,33 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // One pass over the tracked entries (each Entries() call detects changes anew): an intake batch tracks
-        // hundreds of orders and their new rows, and a pass per order would make its save quadratic.
+        // Changes are detected once, here: an intake batch tracks hundreds of orders and their new rows, and every
+        // Entries() call and the base save would each detect them again.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            BumpOrderVersions();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private void BumpOrderVersions()
+    {
         var entries = ChangeTracker.Entries().ToList();
         var ordersWithNewChildren = entries
             .Where(e => e.State == EntityState.Added && e.Entity is WorkOrderEntry or WorkOrderChange)
@@ -44,23 +67,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             // An order whose only change is a new thread entry or history row is still a new version of the order.
             var hasNewChildren = entry.State == EntityState.Unchanged && ordersWithNewChildren.Contains(entry.Property(nameof(WorkOrder.Id)).CurrentValue);
-            if (entry.State is not EntityState.Modified && !hasNewChildren)
+            if (entry.State is EntityState.Modified || hasNewChildren)
             {
-                continue;
+                var version = entry.Property(WorkOrderConfiguration.WorkOrderVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1; // marks an unchanged order modified, with its version only
             }
-
-            var version = entry.Property(WorkOrderConfiguration.WorkOrderVersion);
-            version.CurrentValue = (int)version.OriginalValue! + 1; // marks an unchanged order modified, with its version only
         }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -34,7 +34,7 @@ public sealed class TakeInContacts(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var keys = fresh.Where(c => callers[c].Customer is not null).Select(c => (callers[c].Customer!.Id, c.Type)).ToList();
         await RepeatLocks.AcquireAsync(db, keys, cancellationToken);
-        var open = await OpenOrdersAsync(keys.Select(k => k.Id).Distinct().ToList(), cancellationToken);
+        var open = await OpenOrdersAsync(keys, cancellationToken);
 
         var tree = await scopes.TreeAsync(cancellationToken);
         var window = TimeSpan.FromHours(options.Value.RepeatWindowHours);
@@ -133,18 +133,26 @@ public sealed class TakeInContacts(
         return contacts.ToDictionary(c => (c.Channel, c.ExternalId), c => new ContactReceived(c.IsRepeat, orders[c.WorkOrderId].ToSummary()));
     }
 
-    /// <summary>The open order a contact of each customer and type would be added to: the one received last.</summary>
-    private async Task<Dictionary<(long, WorkOrderType), WorkOrder>> OpenOrdersAsync(List<long> customerIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open order a contact of each customer and type would be added to: the one received last. Only those are
+    /// loaded (and tracked), not every open order of the batch's customers.
+    /// </summary>
+    private async Task<Dictionary<(long, WorkOrderType), WorkOrder>> OpenOrdersAsync(
+        List<(long CustomerId, WorkOrderType Type)> keys, CancellationToken cancellationToken)
     {
-        if (customerIds.Count == 0)
+        if (keys.Count == 0)
         {
             return [];
         }
 
-        var orders = await db.WorkOrders
-            .Where(w => customerIds.Contains(w.CustomerId!.Value) && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled)
+        var customerIds = keys.Select(k => k.CustomerId).Distinct().ToList();
+        var types = keys.Select(k => k.Type).Distinct().ToList();
+        var open = db.WorkOrders.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
+        var orders = await open
+            .Where(w => customerIds.Contains(w.CustomerId!.Value) && types.Contains(w.Type))
+            .Where(w => !open.Any(later => later.CustomerId == w.CustomerId && later.Type == w.Type && later.ReceivedAt > w.ReceivedAt))
             .ToListAsync(cancellationToken);
-        return orders.GroupBy(w => (w.CustomerId!.Value, w.Type)).ToDictionary(g => g.Key, g => g.MaxBy(w => w.ReceivedAt)!);
+        return orders.GroupBy(w => (w.CustomerId!.Value, w.Type)).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Id)!);
     }
 
     private static WorkOrderIntake Intake(PendingContact contact, WorkOrderNumber number, int orgUnitId, Caller caller) =>
