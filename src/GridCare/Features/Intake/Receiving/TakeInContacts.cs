@@ -134,8 +134,8 @@ public sealed class TakeInContacts(
     }
 
     /// <summary>
-    /// The open order a contact of each customer and type would be added to: the one received last. Only those are
-    /// loaded (and tracked), not every open order of the batch's customers.
+    /// The open order a contact of each customer and type would be added to: the one received last. The keys of the
+    /// candidates are read first, so that only those orders are loaded and tracked.
     /// </summary>
     private async Task<Dictionary<(long, WorkOrderType), WorkOrder>> OpenOrdersAsync(
         List<(long CustomerId, WorkOrderType Type)> keys, CancellationToken cancellationToken)
@@ -145,14 +145,28 @@ public sealed class TakeInContacts(
             return [];
         }
 
+        // Joined from the customers, so that the filter is on a non-null key and stays an index lookup.
         var customerIds = keys.Select(k => k.CustomerId).Distinct().ToList();
-        var types = keys.Select(k => k.Type).Distinct().ToList();
-        var open = db.WorkOrders.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
-        var orders = await open
-            .Where(w => customerIds.Contains(w.CustomerId!.Value) && types.Contains(w.Type))
-            .Where(w => !open.Any(later => later.CustomerId == w.CustomerId && later.Type == w.Type && later.ReceivedAt > w.ReceivedAt))
+        var wanted = keys.ToHashSet();
+        var candidates = await (
+                from customer in db.Customers
+                where customerIds.Contains(customer.Id)
+                join order in db.WorkOrders on customer.Id equals order.CustomerId
+                where order.Status != WorkOrderStatus.Closed && order.Status != WorkOrderStatus.Cancelled
+                select new { order.Id, order.CustomerId, order.Type, order.ReceivedAt })
             .ToListAsync(cancellationToken);
-        return orders.GroupBy(w => (w.CustomerId!.Value, w.Type)).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Id)!);
+        var latest = candidates
+            .Where(w => wanted.Contains((w.CustomerId!.Value, w.Type)))
+            .GroupBy(w => (w.CustomerId!.Value, w.Type))
+            .Select(g => g.OrderByDescending(w => w.ReceivedAt).ThenByDescending(w => w.Id).First().Id)
+            .ToList();
+        if (latest.Count == 0)
+        {
+            return [];
+        }
+
+        var orders = await db.WorkOrders.Where(w => latest.Contains(w.Id)).ToListAsync(cancellationToken);
+        return orders.ToDictionary(w => (w.CustomerId!.Value, w.Type));
     }
 
     private static WorkOrderIntake Intake(PendingContact contact, WorkOrderNumber number, int orgUnitId, Caller caller) =>
