@@ -33,13 +33,17 @@ public sealed class Contact
 
     public long WorkOrderId { get; private set; }
 
+    /// <summary>The order the contact went to; set when the contact is recorded, so a new order's id reaches it on save.</summary>
+    public WorkOrder? Order { get; private set; }
+
     /// <summary>Whether this contact was added to an order that was already open (a repeat call).</summary>
     public bool IsRepeat { get; private set; }
 
     public static Contact Record(
         Channel channel, string externalId, DateTime receivedAtUtc, string? accountNumber, string? phone, string? meterNumber,
-        string text, long? customerId, long workOrderId, bool isRepeat)
+        string text, long? customerId, WorkOrder order, bool isRepeat)
     {
+        ArgumentNullException.ThrowIfNull(order);
         DomainRuleException.ThrowIfBlank(externalId, nameof(externalId));
         DomainRuleException.ThrowIfBlank(text, nameof(text));
         Sla.ChinaTime.RequireUtc(receivedAtUtc, nameof(receivedAtUtc));
@@ -53,7 +57,8 @@ public sealed class Contact
             MeterNumber = meterNumber,
             Text = text,
             CustomerId = customerId,
-            WorkOrderId = workOrderId,
+            WorkOrderId = order.Id,
+            Order = order,
             IsRepeat = isRepeat,
         };
     }

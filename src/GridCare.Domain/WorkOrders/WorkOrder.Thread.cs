@@ -7,20 +7,29 @@ public sealed partial class WorkOrder
     /// <summary>
     /// Whether a new contact belongs on this order instead of a new one: same customer, same type, the order still
     /// open, and the last contact within <paramref name="window"/> (the intake setting). Contacts arriving at the same
-    /// moment on several channels are taken in concurrently and may be saved out of order, so the window counts both
-    /// ways from the last contact.
+    /// moment on several channels are taken in concurrently and may be saved out of order — the second of two first
+    /// calls can be stamped a moment before the order the first one opened — so the window counts both ways from
+    /// the last contact.
     /// </summary>
     public bool IsRepeatContact(long? customerId, WorkOrderType type, DateTime atUtc, TimeSpan window) =>
         customerId is not null
         && customerId == CustomerId
         && type == Type
         && Allows(WorkOrderAction.AddContact)
-        && atUtc >= ReceivedAt
         && (atUtc - LastContactAt).Duration() <= window;
 
-    /// <summary>The customer contacts again about this order (催办); the customer is no longer being waited on.</summary>
+    /// <summary>
+    /// The customer contacts again about this order (催办); the customer is no longer being waited on. A contact made
+    /// before the order was received joins the thread at the receipt, since nothing of an order precedes its receipt.
+    /// </summary>
     public WorkOrderError? AddContact(string text, ChangeContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.AtUtc < ReceivedAt)
+        {
+            context = context with { AtUtc = ReceivedAt };
+        }
+
         Require(context);
         if (context.Channel is null)
         {

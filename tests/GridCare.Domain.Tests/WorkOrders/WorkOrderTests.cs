@@ -97,6 +97,20 @@ public class WorkOrderTests
     }
 
     [Fact]
+    public void AddContact_MadeAMomentBeforeTheReceipt_IsARepeatJoiningTheThreadAtTheReceipt()
+    {
+        var order = Orders.Receive();
+        var earlier = Orders.Received.AddSeconds(-1);
+
+        Assert.True(order.IsRepeatContact(1001, WorkOrderType.Repair, earlier, TimeSpan.FromHours(24)));
+        Assert.Null(order.AddContact("同时打进来的第二个电话", new ChangeContext("agent-zhao", earlier, Orders.Clock, Channel.App)));
+
+        Assert.Equal(2, order.ContactCount);
+        Assert.Equal(Orders.Received, order.Entries[^1].At);
+        Assert.Equal(Orders.Received, order.LastContactAt);
+    }
+
+    [Fact]
     public void AddNote_SystemEventKind_Fails()
     {
         var order = Orders.Receive();

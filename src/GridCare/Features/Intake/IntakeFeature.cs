@@ -1,3 +1,4 @@
+using GridCare.Features.Intake.Receiving;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -5,7 +6,16 @@ namespace GridCare.Features.Intake;
 
 public static class IntakeFeature
 {
-    public static IServiceCollection AddIntake(this IServiceCollection services) => services.AddScoped<ReceiveContact>();
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddScoped<ReceiveContact>();
+        services.AddScoped<IdentifyCallers>();
+        services.AddScoped<OrderNumbers>();
+        services.AddScoped<TakeInContacts>();
+        services.AddSingleton<IntakeWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
+        return services;
+    }
 
     /// <summary><c>POST /api/v1/contacts</c>: one endpoint for every channel's contacts.</summary>
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)

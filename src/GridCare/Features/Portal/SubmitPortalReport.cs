@@ -1,5 +1,5 @@
 using GridCare.Domain.WorkOrders;
-using GridCare.Features.Intake;
+using GridCare.Features.Intake.Receiving;
 using GridCare.Platform.Database;
 
 namespace GridCare.Features.Portal;

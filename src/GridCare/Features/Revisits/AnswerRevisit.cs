@@ -3,7 +3,7 @@ using GridCare.Domain.Revisits;
 using GridCare.Domain.Sla;
 using GridCare.Domain.Staff;
 using GridCare.Domain.WorkOrders;
-using GridCare.Features.Intake;
+using GridCare.Features.Intake.Receiving;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
 using GridCare.Platform.Auth;

@@ -107,7 +107,7 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // A retried message from a channel must never make a second order (STYLE.md rule 7).
         builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
         builder.HasIndex(c => c.WorkOrderId);
-        builder.HasOne<WorkOrder>().WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -35,19 +35,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<WorkOrder>().Where(e => e.State is EntityState.Modified || HasNewChildren(e)))
+        // Changes are detected once, here: an intake batch tracks hundreds of orders and their new rows, and every
+        // Entries() call and the base save would each detect them again.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var version = entry.Property<int>(WorkOrderConfiguration.WorkOrderVersion);
-            version.CurrentValue = version.OriginalValue + 1;
-            if (entry.State == EntityState.Unchanged)
-            {
-                entry.State = EntityState.Modified;
-            }
+            BumpOrderVersions();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -57,11 +60,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    // An order whose only change is a new thread entry or history row is still a new version of the order.
-    private bool HasNewChildren(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<WorkOrder> order) =>
-        order.State == EntityState.Unchanged
-        && ChangeTracker.Entries().Any(e => e.State == EntityState.Added && (e.Entity is WorkOrderEntry or WorkOrderChange)
-            && Equals(e.Property("WorkOrderId").CurrentValue, order.Entity.Id));
+    private void BumpOrderVersions()
+    {
+        var entries = ChangeTracker.Entries().ToList();
+        var ordersWithNewChildren = entries
+            .Where(e => e.State == EntityState.Added && e.Entity is WorkOrderEntry or WorkOrderChange)
+            .Select(e => e.Property("WorkOrderId").CurrentValue)
+            .ToHashSet();
+        foreach (var entry in entries.Where(e => e.Entity is WorkOrder))
+        {
+            // An order whose only change is a new thread entry or history row is still a new version of the order.
+            var hasNewChildren = entry.State == EntityState.Unchanged && ordersWithNewChildren.Contains(entry.Property(nameof(WorkOrder.Id)).CurrentValue);
+            if (entry.State is EntityState.Modified || hasNewChildren)
+            {
+                var version = entry.Property(WorkOrderConfiguration.WorkOrderVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1; // marks an unchanged order modified, with its version only
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

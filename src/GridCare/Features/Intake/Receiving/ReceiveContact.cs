@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using GridCare.Domain.WorkOrders;
+using GridCare.Features.WorkOrders;
+using GridCare.Platform.Auth;
+
+namespace GridCare.Features.Intake.Receiving;
+
+/// <summary>A contact from any channel: who it is (any of account, phone, meter number, or nothing) and their words.</summary>
+public sealed record ContactRequest(
+    [property: Required] string? Channel,
+    [property: Required, StringLength(128, MinimumLength = 1)] string? ExternalId,
+    [property: Required, StringLength(8000, MinimumLength = 1)] string? Text,
+    [property: StringLength(32)] string? AccountNumber = null,
+    [property: StringLength(32)] string? Phone = null,
+    [property: StringLength(64)] string? MeterNumber = null,
+    string? Type = null,
+    string? ComplaintClass = null,
+    string? ServiceApplication = null,
+    DateTimeOffset? OccurredAt = null);
+
+public sealed record ContactReceived(bool IsRepeat, WorkOrderSummary Order);
+
+public abstract record ReceiveContactResult
+{
+    public sealed record Created(ContactReceived Contact) : ReceiveContactResult;
+
+    public sealed record AlreadyReceived(ContactReceived Contact) : ReceiveContactResult;
+
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : ReceiveContactResult;
+}
+
+/// <summary>
+/// Takes a contact from any channel into one work order: identifies the customer (<see cref="IdentifyCallers"/>),
+/// adds a repeat call to the customer's open order of the same type or opens a new order timed by the first matching
+/// SLA policy (<see cref="TakeInContacts"/>). The same (channel, externalId) again answers with the order it made the
+/// first time and changes nothing. Checked contacts are queued and saved in batches by <see cref="IntakeWriter"/>
+/// (ADR 0008), so this handler only checks the request, stamps its time and waits for its batch to commit.
+/// </summary>
+public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time)
+{
+    public async Task<ReceiveContactResult> HandleAsync(ContactRequest request, StaffScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(scope);
+        var errors = new Dictionary<string, string[]>();
+        var channel = ParseEnum<Channel>(request.Channel, "channel", errors);
+        var type = ParseEnum<WorkOrderType>(request.Type, "type", errors) ?? WorkOrderType.Inquiry;
+        var complaintClass = ParseEnum<ComplaintClass>(request.ComplaintClass, "complaintClass", errors);
+        var application = ParseEnum<ServiceApplicationKind>(request.ServiceApplication, "serviceApplication", errors);
+        if (errors.Count > 0 || channel is not { } ch)
+        {
+            return new ReceiveContactResult.Invalid(errors);
+        }
+
+        var at = (request.OccurredAt ?? time.GetUtcNow()).UtcDateTime;
+        var pending = new PendingContact(request, ch, type, complaintClass, application, scope, at, cancellationToken);
+        return await writer.SubmitAsync(pending, cancellationToken);
+    }
+
+    private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value[0]))
+        {
+            return parsed;
+        }
+
+        errors[field] = [$"'{value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
+        return null;
+    }
+}
