@@ -29,14 +29,17 @@ public sealed class TakeInContacts(
         var earlier = await FindEarlierAsync(batch, cancellationToken);
         var fresh = batch.Where(c => !earlier.ContainsKey(c.MessageKey)).ToList();
         var callers = await identify.IdentifyAsync(fresh, cancellationToken);
+        var tree = await scopes.TreeAsync(cancellationToken);
+        string PrefixOf(PendingContact c) => tree.OrderPrefixOf(callers[c].Customer?.OrgUnitId ?? c.Scope.OrgUnitId);
 
+        // Numbers for as many new orders as there are distinct messages, leased before the transaction begins.
+        using var lease = await numbers.LeaseAsync(fresh.DistinctBy(c => c.MessageKey).Select(c => (PrefixOf(c), c.AtUtc)), cancellationToken);
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var keys = fresh.Where(c => callers[c].Customer is not null).Select(c => (callers[c].Customer!.Id, c.Type)).ToList();
         await RepeatLocks.AcquireAsync(db, keys, cancellationToken);
         var open = await OpenOrdersAsync(keys, cancellationToken);
 
-        var tree = await scopes.TreeAsync(cancellationToken);
         var window = TimeSpan.FromHours(options.Value.RepeatWindowHours);
         var taken = new Dictionary<(Channel, string), (WorkOrder Order, ContactReceived Contact)>();
         var results = new ReceiveContactResult[batch.Count];
@@ -72,16 +75,15 @@ public sealed class TakeInContacts(
             }
             else
             {
-                var orgUnitId = customer?.OrgUnitId ?? contact.Scope.OrgUnitId;
-                var number = await numbers.PeekAsync(tree.OrderPrefixOf(orgUnitId), contact.AtUtc, cancellationToken);
-                var made = WorkOrder.Receive(Intake(contact, number, orgUnitId, caller), policies.Current, clock);
+                var number = lease.Peek(PrefixOf(contact), contact.AtUtc);
+                var made = WorkOrder.Receive(Intake(contact, number, customer?.OrgUnitId ?? contact.Scope.OrgUnitId, caller), policies.Current, clock);
                 if (made.Error is { } error)
                 {
                     results[i] = new ReceiveContactResult.Invalid(new Dictionary<string, string[]> { [FieldOf(error.Code)] = [error.Message] });
                     continue;
                 }
 
-                numbers.Take(number);
+                lease.Take(number);
                 order = made.Order!;
                 db.WorkOrders.Add(order);
                 if (customer is not null && (current is null || order.ReceivedAt >= current.ReceivedAt))

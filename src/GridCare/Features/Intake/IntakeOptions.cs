@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GridCare.Features.Intake;
+
+/// <summary>How this instance takes contacts in (ADR 0008).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "GridCare:Intake";
+
+    /// <summary>
+    /// Batches this instance saves side by side on PostgreSQL. Default 2: one batch's statements run on the server
+    /// while the next is prepared. SQLite always uses one, since it has a single write lock.
+    /// </summary>
+    [Range(1, 16)]
+    public int Writers { get; set; } = 2;
+
+    /// <summary>
+    /// Work order numbers this instance reserves at a time per bureau and day. Numbers reserved but not used when the
+    /// instance stops are never given out: the day's sequence then has a gap. Default 50.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int NumberBlock { get; set; } = 50;
+}
