@@ -119,12 +119,14 @@ public sealed class TakeInContacts(
     public async Task<Dictionary<(Channel, string), ContactReceived>> FindEarlierAsync(IReadOnlyList<PendingContact> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var channels = batch.Select(c => c.Channel).Distinct().ToList();
         var ids = batch.Select(c => c.ExternalId).Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => channels.Contains(c.Channel) && ids.Contains(c.ExternalId))
-            .Select(c => new { c.Channel, c.ExternalId, c.IsRepeat, c.WorkOrderId })
-            .ToListAsync(cancellationToken);
+        var keys = batch.Select(c => c.MessageKey).ToHashSet();
+        var contacts = (await db.Contacts.AsNoTracking()
+                .Where(c => ids.Contains(c.ExternalId))
+                .Select(c => new { c.Channel, c.ExternalId, c.IsRepeat, c.WorkOrderId })
+                .ToListAsync(cancellationToken))
+            .Where(c => keys.Contains((c.Channel, c.ExternalId)))
+            .ToList();
         if (contacts.Count == 0)
         {
             return [];
