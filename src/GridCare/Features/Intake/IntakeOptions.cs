@@ -8,11 +8,12 @@ public sealed class IntakeOptions
     public const string Section = "GridCare:Intake";
 
     /// <summary>
-    /// Batches this instance saves side by side on PostgreSQL. Default 2: one batch's statements run on the server
-    /// while the next is prepared. SQLite always uses one, since it has a single write lock.
+    /// Batches this instance saves side by side on PostgreSQL; SQLite always uses one, having a single write lock.
+    /// Default 1: with the database on the same few cores, a second writer only halves the batches and doubles their
+    /// fixed cost (docs/benchmarks.md). More help when the database is on another host and round trips dominate.
     /// </summary>
     [Range(1, 16)]
-    public int Writers { get; set; } = 2;
+    public int Writers { get; set; } = 1;
 
     /// <summary>
     /// Work order numbers this instance reserves at a time per bureau and day. Numbers reserved but not used when the
