@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace GridCare.Domain.Organization;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed class OrgUnitTree
 {
     private readonly Dictionary<int, OrgUnit> byId;
     private readonly ILookup<int, OrgUnit> children;
+    private readonly ConcurrentDictionary<int, IReadOnlySet<int>> below = new();
 
     public OrgUnitTree(IEnumerable<OrgUnit> units)
     {
@@ -24,8 +27,10 @@ public sealed class OrgUnitTree
     /// <summary>Every unit of the tree.</summary>
     public IReadOnlySet<int> All => byId.Keys.ToHashSet();
 
-    /// <summary>The unit itself and every unit below it.</summary>
-    public IReadOnlySet<int> SelfAndDescendants(int id)
+    /// <summary>The unit itself and every unit below it; worked out once per unit, as every request asks for it.</summary>
+    public IReadOnlySet<int> SelfAndDescendants(int id) => below.GetOrAdd(id, Collect);
+
+    private IReadOnlySet<int> Collect(int id)
     {
         var result = new HashSet<int>();
         if (!byId.ContainsKey(id))

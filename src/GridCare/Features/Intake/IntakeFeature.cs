@@ -8,9 +8,10 @@ public static class IntakeFeature
 {
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReceiveContact>();
         services.AddScoped<IdentifyCallers>();
-        services.AddScoped<OrderNumbers>();
+        services.AddSingleton<OrderNumbers>();
         services.AddScoped<TakeInContacts>();
         services.AddSingleton<IntakeWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());

@@ -104,8 +104,9 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.MeterNumber).HasMaxLength(64);
         builder.Property(c => c.Text).HasMaxLength(8000).IsRequired();
 
-        // A retried message from a channel must never make a second order (STYLE.md rule 7).
-        builder.HasIndex(c => new { c.Channel, c.ExternalId }).IsUnique();
+        // A retried message from a channel must never make a second order (STYLE.md rule 7). The message id leads,
+        // so that intake looks up a whole batch's ids, of whatever channels, with one probe each.
+        builder.HasIndex(c => new { c.ExternalId, c.Channel }).IsUnique();
         builder.HasIndex(c => c.WorkOrderId);
         builder.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,16 +1,19 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GridCare.Features.Intake.Receiving;
 
 /// <summary>
-/// Group commit for intake (ADR 0008): requests queue their checked contact here and one writer per instance takes
-/// everything queued so far as one batch, saves it in one transaction through <see cref="TakeInContacts"/> and then
-/// answers each request. Under load the cost of a transaction — its round trips, locks and commit flush — is shared
+/// Group commit for intake (ADR 0011): requests queue their checked contact here and a writer takes everything queued
+/// so far as one batch, saves it in one transaction through <see cref="TakeInContacts"/> and then answers each
+/// request. Under load the cost of a transaction — its round trips, locks and commit flush — is shared
 /// by the whole batch instead of paid per contact; at low load a batch is one contact and nothing waits.
 /// </summary>
-public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWriter> logger) : BackgroundService
+public sealed partial class IntakeWriter(
+    IServiceScopeFactory scopes, IOptions<IntakeOptions> options, IOptions<DatabaseOptions> database, ILogger<IntakeWriter> logger) : BackgroundService
 {
     // Large enough to share a commit among the contacts of 200 busy connections, small enough that one batch's
     // transaction stays short.
@@ -20,7 +23,7 @@ public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<In
     private const int MaxAttempts = 10;
 
     private readonly Channel<PendingContact> queue = Channel.CreateBounded<PendingContact>(
-        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
 
     public async Task<ReceiveContactResult> SubmitAsync(PendingContact contact, CancellationToken cancellationToken)
     {
@@ -30,6 +33,24 @@ public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<In
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // SQLite has one write lock: a second writer would only wait for it.
+        var writers = database.Value.Provider == DatabaseProvider.Sqlite ? 1 : options.Value.Writers;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => WriteAsync(stoppingToken)));
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            while (queue.Reader.TryRead(out var left))
+            {
+                left.Fail(new OperationCanceledException("GridCare is stopping; the contact was not taken in."));
+            }
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingContact>(MaxBatch);
         try
@@ -58,14 +79,6 @@ public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<In
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            queue.Writer.TryComplete();
-            while (queue.Reader.TryRead(out var left))
-            {
-                left.Fail(new OperationCanceledException("GridCare is stopping; the contact was not taken in."));
-            }
         }
     }
 

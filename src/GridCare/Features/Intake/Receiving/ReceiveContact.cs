@@ -34,7 +34,7 @@ public abstract record ReceiveContactResult
 /// adds a repeat call to the customer's open order of the same type or opens a new order timed by the first matching
 /// SLA policy (<see cref="TakeInContacts"/>). The same (channel, externalId) again answers with the order it made the
 /// first time and changes nothing. Checked contacts are queued and saved in batches by <see cref="IntakeWriter"/>
-/// (ADR 0008), so this handler only checks the request, stamps its time and waits for its batch to commit.
+/// (ADR 0011), so this handler only checks the request, stamps its time and waits for its batch to commit.
 /// </summary>
 public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time)
 {

@@ -31,14 +31,17 @@ public sealed class TakeInContacts(
         var earlier = await FindEarlierAsync(batch, cancellationToken);
         var fresh = batch.Where(c => !earlier.ContainsKey(c.MessageKey)).ToList();
         var callers = await identify.IdentifyAsync(fresh, cancellationToken);
+        var tree = await scopes.TreeAsync(cancellationToken);
+        string PrefixOf(PendingContact c) => tree.OrderPrefixOf(callers[c].Customer?.OrgUnitId ?? c.Scope.OrgUnitId);
 
+        // Numbers for as many new orders as there are distinct messages, leased before the transaction begins.
+        using var lease = await numbers.LeaseAsync(fresh.DistinctBy(c => c.MessageKey).Select(c => (PrefixOf(c), c.AtUtc)), cancellationToken);
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var keys = fresh.Where(c => callers[c].Customer is not null).Select(c => (callers[c].Customer!.Id, c.Type)).ToList();
         await RepeatLocks.AcquireAsync(db, keys, cancellationToken);
         var open = await OpenOrdersAsync(keys, cancellationToken);
 
-        var tree = await scopes.TreeAsync(cancellationToken);
         var window = TimeSpan.FromHours(options.Value.RepeatWindowHours);
         var taken = new Dictionary<(Channel, string), (WorkOrder Order, ContactReceived Contact)>();
         var results = new ReceiveContactResult[batch.Count];
@@ -74,16 +77,15 @@ public sealed class TakeInContacts(
             }
             else
             {
-                var orgUnitId = customer?.OrgUnitId ?? contact.Scope.OrgUnitId;
-                var number = await numbers.PeekAsync(tree.OrderPrefixOf(orgUnitId), contact.AtUtc, cancellationToken);
-                var made = WorkOrder.Receive(Intake(contact, number, orgUnitId, caller), policies.Current, clock);
+                var number = lease.Peek(PrefixOf(contact), contact.AtUtc);
+                var made = WorkOrder.Receive(Intake(contact, number, customer?.OrgUnitId ?? contact.Scope.OrgUnitId, caller), policies.Current, clock);
                 if (made.Error is { } error)
                 {
                     results[i] = new ReceiveContactResult.Invalid(new Dictionary<string, string[]> { [FieldOf(error.Code)] = [error.Message] });
                     continue;
                 }
 
-                numbers.Take(number);
+                lease.Take(number);
                 order = made.Order!;
                 await routing.HandleAsync(order, context, cancellationToken);
                 db.WorkOrders.Add(order);
@@ -120,12 +122,14 @@ public sealed class TakeInContacts(
     public async Task<Dictionary<(Channel, string), ContactReceived>> FindEarlierAsync(IReadOnlyList<PendingContact> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var channels = batch.Select(c => c.Channel).Distinct().ToList();
         var ids = batch.Select(c => c.ExternalId).Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => channels.Contains(c.Channel) && ids.Contains(c.ExternalId))
-            .Select(c => new { c.Channel, c.ExternalId, c.IsRepeat, c.WorkOrderId })
-            .ToListAsync(cancellationToken);
+        var keys = batch.Select(c => c.MessageKey).ToHashSet();
+        var contacts = (await db.Contacts.AsNoTracking()
+                .Where(c => ids.Contains(c.ExternalId))
+                .Select(c => new { c.Channel, c.ExternalId, c.IsRepeat, c.WorkOrderId })
+                .ToListAsync(cancellationToken))
+            .Where(c => keys.Contains((c.Channel, c.ExternalId)))
+            .ToList();
         if (contacts.Count == 0)
         {
             return [];

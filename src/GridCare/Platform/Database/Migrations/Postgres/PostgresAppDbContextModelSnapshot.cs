@@ -403,7 +403,7 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("WorkOrderId");
 
-                    b.HasIndex("Channel", "ExternalId")
+                    b.HasIndex("ExternalId", "Channel")
                         .IsUnique();
 
                     b.ToTable("Contacts", (string)null);
@@ -1348,11 +1348,13 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("GridCare.Domain.WorkOrders.Contact", b =>
                 {
-                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", "Order")
                         .WithMany()
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>

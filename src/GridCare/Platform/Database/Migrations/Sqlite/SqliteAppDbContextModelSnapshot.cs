@@ -382,7 +382,7 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("WorkOrderId");
 
-                    b.HasIndex("Channel", "ExternalId")
+                    b.HasIndex("ExternalId", "Channel")
                         .IsUnique();
 
                     b.ToTable("Contacts", (string)null);
@@ -1307,11 +1307,13 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("GridCare.Domain.WorkOrders.Contact", b =>
                 {
-                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", "Order")
                         .WithMany()
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("GridCare.Domain.WorkOrders.WorkOrder", b =>
