@@ -6,6 +6,7 @@ using GridCare.Features.Imports;
 using GridCare.Features.Intake;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
+using GridCare.Features.Outages;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
 using GridCare.Features.Revisits;
@@ -27,6 +28,7 @@ builder.Services
     .AddWorkOrders()
     .AddRoutingRules()
     .AddRevisits()
+    .AddOutages()
     .AddAttachments()
     .AddIntake()
     .AddPortal()
@@ -46,6 +48,7 @@ app.MapIntake();
 app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
+app.MapOutages();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();
