@@ -1,12 +1,14 @@
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Organization;
+using GridCare.Domain.Reliability;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Portal.SignIn;
+using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -34,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
+
+    public DbSet<InterruptionRecord> InterruptionRecords => Set<InterruptionRecord>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -101,5 +105,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new RoutingRuleChangeConfiguration());
         builder.ApplyConfiguration(new RevisitTaskConfiguration());
         builder.ApplyConfiguration(new RevisitInvitationRecordConfiguration());
+        builder.ApplyConfiguration(new InterruptionRecordConfiguration());
     }
 }
