@@ -2,6 +2,7 @@ using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Organization;
 using GridCare.Domain.Outages;
+using GridCare.Domain.Reliability;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
@@ -9,6 +10,7 @@ using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Portal.SignIn;
+using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -36,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
+
+    public DbSet<InterruptionRecord> InterruptionRecords => Set<InterruptionRecord>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -119,5 +123,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new OutageStepConfiguration());
         builder.ApplyConfiguration(new OutageEntryConfiguration());
         builder.ApplyConfiguration(new OutageSignalConfiguration());
+        builder.ApplyConfiguration(new InterruptionRecordConfiguration());
     }
 }

@@ -192,6 +192,56 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.ToTable("OrgUnits", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Domain.Reliability.InterruptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeederId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InterruptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SupplyShortage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("InterruptedAt");
+
+                    b.HasIndex("FeederId", "InterruptedAt");
+
+                    b.HasIndex("OrgUnitId", "InterruptedAt");
+
+                    b.HasIndex("OutageId", "RestoredAt");
+
+                    b.ToTable("InterruptionRecords", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Domain.Revisits.RevisitTask", b =>
                 {
                     b.Property<long>("Id")
@@ -1285,6 +1335,26 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("GridCare.Domain.Reliability.InterruptionRecord", b =>
+                {
+                    b.HasOne("GridCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridCare.Domain.Network.NetworkDevice", null)
+                        .WithMany()
+                        .HasForeignKey("FeederId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridCare.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridCare.Domain.Revisits.RevisitTask", b =>
