@@ -12,6 +12,8 @@ public static class NetworkFeature
         services.AddScoped<ListFeeders>();
         services.AddScoped<ListTransformers>();
         services.AddScoped<ImportNetwork>();
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NetworkTopologyCache>();
         return services;
     }
 

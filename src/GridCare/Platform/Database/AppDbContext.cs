@@ -102,6 +102,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new StaffUserConfiguration());
         builder.ApplyConfiguration(new OrgUnitConfiguration());
         builder.ApplyConfiguration(new NetworkDeviceConfiguration());
+        builder.ApplyConfiguration(new NetworkRevisionConfiguration());
         builder.ApplyConfiguration(new CustomerConfiguration());
         builder.ApplyConfiguration(new WorkOrderConfiguration());
         builder.ApplyConfiguration(new WorkOrderEntryConfiguration());
