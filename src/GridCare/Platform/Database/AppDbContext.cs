@@ -5,6 +5,7 @@ using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
+using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
 using GridCare.Features.Portal.SignIn;
 using GridCare.Features.Revisits;
@@ -101,5 +102,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new RoutingRuleChangeConfiguration());
         builder.ApplyConfiguration(new RevisitTaskConfiguration());
         builder.ApplyConfiguration(new RevisitInvitationRecordConfiguration());
+        builder.ApplyConfiguration(new NotificationMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
     }
 }
