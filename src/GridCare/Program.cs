@@ -5,6 +5,7 @@ using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
 using GridCare.Features.Network;
+using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Overview;
@@ -32,6 +33,7 @@ builder.Services
     .AddAttachments()
     .AddIntake()
     .AddPortal()
+    .AddNotifications()
     .AddDemo();
 
 var app = builder.Build();

@@ -7,6 +7,7 @@ using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
+using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Portal.SignIn;
@@ -125,5 +126,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new OutageEntryConfiguration());
         builder.ApplyConfiguration(new OutageSignalConfiguration());
         builder.ApplyConfiguration(new InterruptionRecordConfiguration());
+        builder.ApplyConfiguration(new NotificationMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
     }
 }
