@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GridCare.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,7 @@ public abstract class PlannedOutageTests(GridCareFactory factory, FakeTimeProvid
         var outage = body!["outage"]!;
         Assert.Equal(("Planned", "Scheduled", branch.Code), (outage["kind"]!.GetValue<string>(), outage["status"]!.GetValue<string>(), outage["device"]!["code"]!.GetValue<string>()));
         Assert.Equal(expected.Count, outage["customerCount"]!.GetValue<int>());
-        Assert.Equal(expected.Order(), body["customers"]!.AsArray().Select(c => c!["id"]!.GetValue<long>()).Order().Take(expected.Count));
+        Assert.Subset(expected, body["customers"]!.AsArray().Select(c => c!["id"]!.GetValue<long>()).ToHashSet());
         var notices = await NoticesAsync(dispatcher, outage["number"]!.GetValue<string>());
         Assert.Equal(expected.Order(), notices.Where(n => n["template"]!.GetValue<string>() == "outage.planned").Select(n => n["customerId"]!.GetValue<long>()).Distinct().Order());
     }
@@ -53,11 +54,11 @@ public abstract class PlannedOutageTests(GridCareFactory factory, FakeTimeProvid
         var dispatcher = await factory.ClientForAsync("dispatcher");
         var agent = await factory.ClientForAsync("agent");
 
-        var (status, body, _) = await dispatcher.SendAsync(HttpMethod.Post, "/api/v1/outages", ApiJson.Json(new { kind = "unplanned", devices = new[] { "NO-SUCH" } }));
+        var (status, body, _) = await dispatcher.SendAsync(HttpMethod.Post, "/api/v1/outages", ApiJson.Json(new { kind = "unplanned", devices = UnknownDevice }));
         var (agentStatus, _, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/outages", Plan("planned", "BJ01-F001", days: 8));
 
         Assert.Equal(400, status);
-        Assert.Equivalent(new[] { "devices", "end", "kind", "reason", "start" }, body!["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
+        Assert.Equal(["devices", "end", "kind", "reason", "start"], body!["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.Equal(403, agentStatus);
     }
 
@@ -146,6 +147,8 @@ public abstract class PlannedOutageTests(GridCareFactory factory, FakeTimeProvid
         Assert.DoesNotContain(number, outside, StringComparison.Ordinal);
         Assert.Contains(number, byArea, StringComparison.Ordinal);
     }
+
+    private static readonly string[] UnknownDevice = ["NO-SUCH"];
 
     private JsonContent Plan(string kind, string device, double days, string? overrideReason = null, string? area = null)
     {

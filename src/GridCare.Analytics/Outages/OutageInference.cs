@@ -1,5 +1,4 @@
 using GridCare.Analytics.Network;
-using GridCare.Domain.Network;
 using GridCare.Domain.Outages;
 
 namespace GridCare.Analytics.Outages;

@@ -16,12 +16,12 @@ namespace GridCare.Features.Outages;
 /// </summary>
 public sealed class CheckSingleCustomer(AppDbContext db, SlaClock clock)
 {
-    public async Task HandleAsync(SingleCustomer single, IReadOnlyList<OutageSignal> signals, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task HandleAsync(SingleCustomer lone, IReadOnlyList<OutageSignal> signals, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(single);
+        ArgumentNullException.ThrowIfNull(lone);
         ArgumentNullException.ThrowIfNull(signals);
-        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == single.CustomerId, cancellationToken);
-        var transformer = single.TransformerId is { } id
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == lone.CustomerId, cancellationToken);
+        var transformer = lone.TransformerId is { } id
             ? await db.NetworkDevices.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken)
             : null;
         var conclusion = customer.ArrearsDisconnectedAt is { } cut

@@ -18,7 +18,7 @@ public sealed record DetectionRun(int Outages, int Linked, int SetAside);
 /// queued — or, for a single customer, tells an arrears disconnection or a customer-side fault from a grid fault.
 /// </summary>
 public sealed class DetectOutages(
-    AppDbContext db, NetworkTopologyCache topologies, OpenDetectedOutage open, CheckSingleCustomer single, IOptions<OutagesOptions> options, TimeProvider time)
+    AppDbContext db, NetworkTopologyCache topologies, OpenDetectedOutage open, CheckSingleCustomer checkLone, IOptions<OutagesOptions> options, TimeProvider time)
 {
     public const string Actor = "system";
 
@@ -51,7 +51,7 @@ public sealed class DetectOutages(
 
         foreach (var customer in inference.SingleCustomers)
         {
-            await single.HandleAsync(customer, [.. customer.SignalIds.Select(i => byId[i])], now, cancellationToken);
+            await checkLone.HandleAsync(customer, [.. customer.SignalIds.Select(i => byId[i])], now, cancellationToken);
             setAside += customer.SignalIds.Count;
         }
 

@@ -40,9 +40,16 @@ public sealed class OpenDetectedOutage(
         var etr = nowUtc.AddHours(options.Value.DefaultRestorationHours);
         var outage = Outage.Detect(number, traced.Place, reason, source, inferred.Confidence, startedAt, etr, traced.Impact, nowUtc, DetectOutages.Actor);
 
+        // Reads and the number lease come first: the lease writes the counter row on a connection of its own, which
+        // SQLite would refuse while this transaction holds the write lock.
+        var callers = await CallerOrdersAsync(signals, cancellationToken);
+        var tree = await scopes.TreeAsync(cancellationToken);
+        var prefix = tree.OrderPrefixOf(device.OrgUnitId);
+        using var lease = callers.Count == 0 ? await numbers.LeaseAsync([(prefix, nowUtc)], cancellationToken) : null;
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(outage);
-        var order = await RepairOrderAsync(outage, device, signals, nowUtc, cancellationToken);
+        var order = await RepairOrderAsync(outage, device, callers, lease, prefix, nowUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         outage.AttachRepairOrder(order.Id, order.Number, nowUtc, DetectOutages.Actor);
@@ -64,12 +71,12 @@ public sealed class OpenDetectedOutage(
     }
 
     /// <summary>The callers' open repair orders folded into the earliest; a new proactive order when nobody called.</summary>
-    private async Task<WorkOrder> RepairOrderAsync(Outage outage, Domain.Network.NetworkDevice device, IReadOnlyList<OutageSignal> signals, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<WorkOrder> RepairOrderAsync(
+        Outage outage, Domain.Network.NetworkDevice device, List<WorkOrder> callers, NumberLease? lease, string prefix, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var note = string.Create(CultureInfo.InvariantCulture, $"Outage {outage.Number} on {device.Code} ({outage.Area}): {outage.CustomerCount} customers off, confidence {outage.Confidence:0.00}.");
         var context = new ChangeContext(DetectOutages.Actor, nowUtc, clock, null);
-        var callers = await CallerOrdersAsync(signals, cancellationToken);
-        if (callers.Count > 0)
+        if (callers.Count > 0 || lease is null)
         {
             var first = callers[0];
             first.AddNote(EntryKind.AgentNote, note, isCustomerVisible: false, context);
@@ -81,9 +88,7 @@ public sealed class OpenDetectedOutage(
             return first;
         }
 
-        var tree = await scopes.TreeAsync(cancellationToken);
-        using var lease = await numbers.LeaseAsync([(tree.OrderPrefixOf(device.OrgUnitId), nowUtc)], cancellationToken);
-        var orderNumber = lease.Peek(tree.OrderPrefixOf(device.OrgUnitId), nowUtc);
+        var orderNumber = lease.Peek(prefix, nowUtc);
         var intake = new WorkOrderIntake(orderNumber.ToString(), WorkOrderType.Repair, Channel.Proactive, nowUtc, device.OrgUnitId, DetectOutages.Actor, note)
         {
             AreaType = device.AreaType,

@@ -82,6 +82,7 @@ public static class OutagesFeature
         return await handler.PublishAsync(request, scope, cancellationToken) switch
         {
             PlanOutageResult.Published published => TypedResults.Created($"/api/v1/outages/{published.Outage.Outage.Number}", published.Outage),
+            PlanOutageResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
             var other => Problem(other),
         };
     }
@@ -93,6 +94,7 @@ public static class OutagesFeature
         return await handler.PreviewAsync(request, scope, cancellationToken) switch
         {
             PlanOutageResult.Previewed previewed => TypedResults.Ok(previewed.Preview),
+            PlanOutageResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
             var other => Problem(other),
         };
     }
@@ -127,9 +129,8 @@ public static class OutagesFeature
             _ => throw new InvalidOperationException("Unknown grid event result."),
         };
 
-    private static Results<ValidationProblem, ProblemHttpResult> Problem(PlanOutageResult result) => result switch
+    private static ProblemHttpResult Problem(PlanOutageResult result) => result switch
     {
-        PlanOutageResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
         PlanOutageResult.Forbidden forbidden => TypedResults.Problem(title: "Not your step", detail: forbidden.Reason, statusCode: StatusCodes.Status403Forbidden),
         PlanOutageResult.NoticeTooShort tooShort => TypedResults.Problem(
             title: "Notice too short",

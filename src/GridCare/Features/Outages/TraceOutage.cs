@@ -1,4 +1,3 @@
-using GridCare.Analytics.Network;
 using GridCare.Domain.Network;
 using GridCare.Domain.Outages;
 using GridCare.Features.Network;

@@ -79,7 +79,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity switch
             {
-                WorkOrderEntry or WorkOrderChange => (typeof(WorkOrder), e.Property("WorkOrderId").CurrentValue),
+                WorkOrderEntry or WorkOrderChange => ((Type?)typeof(WorkOrder), e.Property("WorkOrderId").CurrentValue),
                 OutageEntry or OutageStep or OutageCustomer => (typeof(Outage), e.Property("OutageId").CurrentValue),
                 _ => (null, null),
             })

@@ -3,6 +3,7 @@ using GridCare.Domain.Outages;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Outages;
+using GridCare.Features.WorkOrders;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -160,7 +160,7 @@ public sealed class TakeInContacts(
     }
 
     /// <summary>The current outages of the batch's identified repair callers, with the tracked outages and repair orders to link calls to.</summary>
-    private async Task<CallsInOutages> KnownOutagesAsync(List<PendingContact> fresh, IReadOnlyDictionary<PendingContact, Caller> callers, CancellationToken cancellationToken)
+    private async Task<CallsInOutages> KnownOutagesAsync(List<PendingContact> fresh, Dictionary<PendingContact, Caller> callers, CancellationToken cancellationToken)
     {
         var repairCallers = fresh.Where(c => c.Type == WorkOrderType.Repair && callers[c].Customer is not null).Select(c => callers[c].Customer!.Id).ToList();
         return await CallsInOutages.LoadAsync(db, repairCallers, clock, time.GetUtcNow().UtcDateTime, cancellationToken);
