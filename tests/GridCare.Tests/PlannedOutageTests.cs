@@ -168,7 +168,7 @@ public abstract class PlannedOutageTests(GridCareFactory factory, FakeTimeProvid
     }
 
     private static async Task<IReadOnlyList<JsonNode>> NoticesAsync(HttpClient client, string number) =>
-        [.. (await client.GetJsonAsync($"/api/v1/notifications?subjectType=outage&subjectId={number}&pageSize=1000"))["items"]!.AsArray().Select(n => n!)];
+        [.. (await client.GetJsonAsync($"/api/v1/notifications?subjectType=outage&subjectId={number}&limit=10000")).AsArray().Select(n => n!)];
 }
 
 public sealed class SqlitePlannedOutageTests(SqliteClockFactory factory) : PlannedOutageTests(factory, factory.Clock), IClassFixture<SqliteClockFactory>;
