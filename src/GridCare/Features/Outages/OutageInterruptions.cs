@@ -23,14 +23,18 @@ public static class OutageInterruptions
             outage.Id, outage.Number, id, units[id], outage.FeederId, atUtc, planned: outage.Kind != OutageKind.Unplanned)));
     }
 
-    /// <summary>Closes the open records of the customers a restoration step put back.</summary>
-    public static Task RestoreAsync(AppDbContext db, Outage outage, IReadOnlyCollection<long> customerIds, DateTime atUtc, CancellationToken cancellationToken)
+    /// <summary>Closes the open records of the customers a restoration step put back; the caller saves.</summary>
+    public static async Task RestoreAsync(AppDbContext db, Outage outage, IReadOnlyCollection<long> customerIds, DateTime atUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(outage);
         var ids = customerIds.ToList();
-        return db.Set<InterruptionRecord>()
+        var open = await db.Set<InterruptionRecord>()
             .Where(r => r.OutageId == outage.Id && r.RestoredAt == null && ids.Contains(r.CustomerId))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RestoredAt, atUtc), cancellationToken);
+            .ToListAsync(cancellationToken);
+        foreach (var record in open)
+        {
+            record.Restore(atUtc < record.InterruptedAt ? record.InterruptedAt : atUtc);
+        }
     }
 }
