@@ -28,13 +28,14 @@ public sealed partial class NetworkTopology
     private readonly DeviceKind[] kindAt;   // position → kind
     private readonly bool[] openAt;         // position → normally-open device (IsClosed == false)
     private readonly long[] customerAt;     // position → customer id, NoCustomer for none
+    private readonly int[] orgUnitAt;       // position → org unit
     private readonly Dictionary<long, int> indexOf;
     private readonly Dictionary<long, int> servicePointOf;
 
     private const long NoCustomer = long.MinValue;
 
     private NetworkTopology(
-        long[] ids, int[] parent, int[] tin, int[] tout, int[] nodeAt, DeviceKind[] kindAt, bool[] openAt, long[] customerAt,
+        long[] ids, int[] parent, int[] tin, int[] tout, int[] nodeAt, DeviceKind[] kindAt, bool[] openAt, long[] customerAt, int[] orgUnitAt,
         Dictionary<long, int> indexOf, Dictionary<long, int> servicePointOf)
     {
         this.ids = ids;
@@ -45,6 +46,7 @@ public sealed partial class NetworkTopology
         this.kindAt = kindAt;
         this.openAt = openAt;
         this.customerAt = customerAt;
+        this.orgUnitAt = orgUnitAt;
         this.indexOf = indexOf;
         this.servicePointOf = servicePointOf;
     }
@@ -108,12 +110,14 @@ public sealed partial class NetworkTopology
         var openAt = new bool[n];
         var customerAt = new long[n];
         Array.Fill(customerAt, NoCustomer);
+        var orgUnitAt = new int[n];
         var servicePointOf = new Dictionary<long, int>();
         for (var pos = 0; pos < n; pos++)
         {
             var node = list[nodeAt[pos]];
             kindAt[pos] = node.Kind;
             openAt[pos] = node.IsClosed == false;
+            orgUnitAt[pos] = node.OrgUnitId;
             if (node.CustomerId is { } customerId)
             {
                 customerAt[pos] = customerId;
@@ -124,7 +128,7 @@ public sealed partial class NetworkTopology
             }
         }
 
-        return new NetworkTopology(ids, parent, tin, tout, nodeAt, kindAt, openAt, customerAt, indexOf, servicePointOf);
+        return new NetworkTopology(ids, parent, tin, tout, nodeAt, kindAt, openAt, customerAt, orgUnitAt, indexOf, servicePointOf);
     }
 
     /// <summary>Iterative DFS (a deep feeder must not overflow the stack); roots and children in ascending id order, so numbering is stable.</summary>
