@@ -13,6 +13,7 @@ public static class NetworkFeature
         services.AddScoped<ListTransformers>();
         services.AddScoped<ImportNetwork>();
         services.AddScoped<GetDeviceImpact>();
+        services.AddScoped<ImportOpenDss>();
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NetworkTopologyCache>();
         return services;
