@@ -14,8 +14,8 @@ public sealed record NetworkImpact(IReadOnlyList<long> DeviceIds, IReadOnlyList<
 /// <summary>
 /// The whole network tree in flat arrays, numbered in DFS pre-order so that every device's subtree is the contiguous
 /// position range <c>[tin, tout)</c>. Impact is then a scan of one range (skipping the ranges of normally-open
-/// switches), with no per-node allocation or pointer chasing: a city (300,000 customers, ~610,000 devices) answers in
-/// about a millisecond, where a recursive walk over child lists is several times slower (docs/benchmarks.md).
+/// switches), with no per-node allocation or pointer chasing: at city size (300,000 customers, 607,000 devices) the
+/// largest feeder answers in about 0.1 ms, half the time of a recursive walk over child lists (docs/benchmarks.md).
 /// Immutable after <see cref="Build"/>, so one instance is shared by all requests.
 /// </summary>
 public sealed partial class NetworkTopology
