@@ -61,6 +61,13 @@ public sealed partial class NetworkTopology
     public long? ServicePointOfCustomer(long customerId) =>
         servicePointOf.TryGetValue(customerId, out var index) ? ids[index] : null;
 
+    /// <summary>The org unit operating a device, or null for an unknown id.</summary>
+    public int? OrgUnitOf(long deviceId) => indexOf.TryGetValue(deviceId, out var index) ? orgUnitAt[tin[index]] : null;
+
+    /// <summary>The org unit of the service point carrying <paramref name="customerId"/>, or null.</summary>
+    public int? OrgUnitOfCustomer(long customerId) =>
+        servicePointOf.TryGetValue(customerId, out var index) ? orgUnitAt[tin[index]] : null;
+
     private long? FirstUp(long deviceId, DeviceKind kind)
     {
         for (var i = indexOf.GetValueOrDefault(deviceId, -1); i >= 0; i = parent[i])

@@ -62,6 +62,10 @@ public sealed class NetworkTopologyQueryTests
         Assert.True(topology.Contains(K3));
         Assert.False(topology.Contains(999_999));
         Assert.Equal(7, topology.CustomerCount);
+        Assert.Equal(3, topology.OrgUnitOf(F2));
+        Assert.Null(topology.OrgUnitOf(999_999));
+        Assert.Equal(2, topology.OrgUnitOfCustomer(5001));
+        Assert.Null(topology.OrgUnitOfCustomer(1));
         Assert.Equal(Nodes().Count, topology.DeviceCount);
     }
 
