@@ -51,6 +51,7 @@ app.MapRevisits();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();
+app.MapNotifications();
 app.MapConsole();
 await app.RunAsync();
 return 0;
