@@ -34,6 +34,8 @@ public sealed record NotificationPreferencesResponse(
     bool IsDefault,
     DateTime? UpdatedAt);
 
+public sealed record PortalAccount(long CustomerId, string AccountNumber, string Name);
+
 public abstract record EditPreferencesResult
 {
     public sealed record Saved(NotificationPreferencesResponse Preferences) : EditPreferencesResult;
@@ -55,6 +57,11 @@ public sealed class EditNotificationPreferences(AppDbContext db, TimeProvider ti
         var preference = await db.Set<NotificationPreference>().AsNoTracking().FirstOrDefaultAsync(p => p.CustomerId == customerId, cancellationToken);
         return ToResponse(customerId, preference, customer.Phone);
     }
+
+    /// <summary>The accounts a portal customer may edit: those with their verified phone on record.</summary>
+    public async Task<IReadOnlyList<PortalAccount>> AccountsWithPhoneAsync(string verifiedPhone, CancellationToken cancellationToken) =>
+        await db.Customers.AsNoTracking().Where(c => c.Phone == verifiedPhone).OrderBy(c => c.AccountNumber)
+            .Select(c => new PortalAccount(c.Id, c.AccountNumber, c.Name)).ToListAsync(cancellationToken);
 
     public async Task<EditPreferencesResult> SaveAsync(long customerId, NotificationPreferencesRequest request, string actor, CancellationToken cancellationToken)
     {
