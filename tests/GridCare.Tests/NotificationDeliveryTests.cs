@@ -1,6 +1,8 @@
 using GridCare.Features.Notifications;
 using GridCare.Platform.Messaging;
 using GridCare.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace GridCare.Tests;
@@ -50,6 +52,37 @@ public abstract class NotificationDeliveryTests(GridCareFactory factory, Notific
     }
 
     [Fact]
+    public async Task SmsGateway_KeepsFailing_MessageMarkedFailedAfterMaxAttempts_AndNeverSent()
+    {
+        factory.EnsureAvailable();
+        var customers = await factory.CustomersWithPhoneAsync(1, skip: 250);
+        fakes.Gateway.Failing = true;
+        List<NotificationMessage> failed;
+        try
+        {
+            await factory.EnqueueAsync(new NotificationRequest("t:givenup:1", NotificationTemplates.OutageDetected, customers, Detected, Emergency: true));
+
+            // A round that allows two attempts gives up on the message at its second attempt, whoever made the first.
+            failed = await factory.WaitForAsync(
+                "t:givenup:1", rows => rows.All(r => r.Status == NotificationStatus.Failed), before: () => DispatchWithMaxAttemptsAsync(2));
+        }
+        finally
+        {
+            fakes.Gateway.Failing = false;
+        }
+
+        await DispatchWithMaxAttemptsAsync(2);
+        var after = await factory.MessagesAsync("t:givenup:1");
+
+        var message = Assert.Single(failed);
+        Assert.True(message.Attempts >= 2);
+        Assert.Contains("503", message.LastError, StringComparison.Ordinal);
+        Assert.Null(message.SentAt);
+        Assert.Equal(NotificationStatus.Failed, Assert.Single(after).Status);
+        Assert.DoesNotContain(fakes.Gateway.Received, r => r.Id == message.DeliveryId);
+    }
+
+    [Fact]
     public async Task TwoInstances_OnOneDatabase_SendEveryMessageOnce()
     {
         factory.EnsureAvailable();
@@ -95,6 +128,14 @@ public abstract class NotificationDeliveryTests(GridCareFactory factory, Notific
         Assert.Equal((PushMessage.App, (string?)null, "app-456"), (appPush.Channel, appPush.OpenId, appPush.AppUserId));
         Assert.Equal(email.Text, appPush.Text);
         Assert.StartsWith("push-", wechat.ProviderMessageId, StringComparison.Ordinal);
+    }
+
+    private async Task DispatchWithMaxAttemptsAsync(int maxAttempts)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var configured = scope.ServiceProvider.GetRequiredService<IOptions<NotificationsOptions>>().Value;
+        var options = Options.Create(new NotificationsOptions { MaxAttempts = maxAttempts, RetryDelay = configured.RetryDelay, MaxRetryDelay = configured.MaxRetryDelay, Lease = configured.Lease });
+        await ActivatorUtilities.CreateInstance<DispatchNotifications>(scope.ServiceProvider, options).RunOnceAsync(TestContext.Current.CancellationToken);
     }
 }
 

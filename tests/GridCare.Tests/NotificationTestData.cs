@@ -43,12 +43,21 @@ internal static class NotificationTestData
         return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     });
 
-    /// <summary>Waits until the outbox rows of the event satisfy <paramref name="done"/>; fails after a minute.</summary>
-    public static async Task<List<NotificationMessage>> WaitForAsync(this WebApplicationFactory<Program> factory, string eventKey, Func<List<NotificationMessage>, bool> done)
+    /// <summary>
+    /// Waits until the outbox rows of the event satisfy <paramref name="done"/>, running <paramref name="before"/> (if
+    /// any) before each look; fails after a minute.
+    /// </summary>
+    public static async Task<List<NotificationMessage>> WaitForAsync(
+        this WebApplicationFactory<Program> factory, string eventKey, Func<List<NotificationMessage>, bool> done, Func<Task>? before = null)
     {
         var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(1);
         while (true)
         {
+            if (before is not null)
+            {
+                await before();
+            }
+
             var rows = await factory.MessagesAsync(eventKey);
             if (done(rows))
             {
