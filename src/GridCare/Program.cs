@@ -54,6 +54,7 @@ app.MapOutages();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();
+app.MapNotifications();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -2,7 +2,7 @@ namespace GridCare.Features.Notifications;
 
 /// <summary>
 /// One outbox row: a rendered message to one customer on one channel, stored in the transaction of the change that
-/// caused it and delivered afterwards by <c>NotificationDispatcher</c>. (EventKey, CustomerId, Channel) is
+/// caused it and delivered afterwards by <see cref="NotificationDispatcher"/>. (EventKey, CustomerId, Channel) is
 /// unique, so the same event never yields a second message.
 /// </summary>
 public sealed class NotificationMessage

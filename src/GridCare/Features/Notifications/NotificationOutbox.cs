@@ -10,7 +10,7 @@ namespace GridCare.Features.Notifications;
 /// <summary>
 /// The transactional outbox (ADR 0012): a feature adds its notifications to its own context and saves them with the
 /// change that causes them, so a message exists exactly when the change committed. Nothing is sent here; the
-/// <c>NotificationDispatcher</c> sends after the commit, and is woken by the save.
+/// <see cref="NotificationDispatcher"/> sends after the commit, and is woken by the save.
 /// </summary>
 /// <remarks>
 /// A retried enqueue of the same event adds nothing: the event's stored and tracked (customer, channel) pairs are

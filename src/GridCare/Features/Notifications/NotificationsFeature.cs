@@ -8,7 +8,16 @@ public static class NotificationsFeature
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationSignal>();
+        services.AddScoped<INotificationSender, SmsNotificationSender>();
+        services.AddScoped<INotificationSender, PushNotificationSender>();
+        services.AddScoped<INotificationSender, EmailNotificationSender>();
+        services.AddScoped<DispatchNotifications>();
+        services.AddHostedService<NotificationDispatcher>();
+        services.AddScoped<EditNotificationPreferences>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationEndpoints();
 }
