@@ -218,6 +218,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EventKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -228,6 +231,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
                     b.Property<DateTime>("InterruptedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("InterruptedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -249,6 +255,8 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InterruptedAt");
+
+                    b.HasIndex("InterruptedOn");
 
                     b.HasIndex("FeederId", "InterruptedAt");
 

@@ -201,6 +201,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EventKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -210,6 +213,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("InterruptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InterruptedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
@@ -232,6 +238,8 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InterruptedAt");
+
+                    b.HasIndex("InterruptedOn");
 
                     b.HasIndex("FeederId", "InterruptedAt");
 
