@@ -8,6 +8,7 @@ using GridCare.Features.Network;
 using GridCare.Features.Organization;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -27,6 +28,7 @@ builder.Services
     .AddWorkOrders()
     .AddRoutingRules()
     .AddRevisits()
+    .AddReliability()
     .AddAttachments()
     .AddIntake()
     .AddPortal()
@@ -46,6 +48,7 @@ app.MapIntake();
 app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
+app.MapReliability();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();

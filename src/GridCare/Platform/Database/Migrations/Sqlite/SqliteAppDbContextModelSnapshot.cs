@@ -239,13 +239,13 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("InterruptedAt");
 
-                    b.HasIndex("InterruptedOn");
-
                     b.HasIndex("FeederId", "InterruptedAt");
 
                     b.HasIndex("OrgUnitId", "InterruptedAt");
 
                     b.HasIndex("OutageId", "RestoredAt");
+
+                    b.HasIndex("InterruptedOn", "OrgUnitId", "DurationSeconds");
 
                     b.ToTable("InterruptionRecords", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace GridCare.Platform.Database.Migrations.Sqlite
+namespace GridCare.Platform.Database.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InterruptionRecordDays : Migration
@@ -14,27 +14,27 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "DurationSeconds",
                 table: "InterruptionRecords",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "InterruptedOn",
                 table: "InterruptionRecords",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.CreateIndex(
-                name: "IX_InterruptionRecords_InterruptedOn",
+                name: "IX_InterruptionRecords_InterruptedOn_OrgUnitId_DurationSeconds",
                 table: "InterruptionRecords",
-                column: "InterruptedOn");
+                columns: new[] { "InterruptedOn", "OrgUnitId", "DurationSeconds" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_InterruptionRecords_InterruptedOn",
+                name: "IX_InterruptionRecords_InterruptedOn_OrgUnitId_DurationSeconds",
                 table: "InterruptionRecords");
 
             migrationBuilder.DropColumn(
