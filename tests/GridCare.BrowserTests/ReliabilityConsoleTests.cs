@@ -23,7 +23,7 @@ public sealed class ReliabilityConsoleTests(BrowserFixture app) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("reliability-all-saifi")).ToHaveTextAsync(saifi);
         await Assertions.Expect(page.GetByTestId("reliability-excluding-saidi")).ToHaveTextAsync(excluded);
         await Assertions.Expect(page.GetByTestId("reliability-customers")).ToContainTextAsync(api["customersServed"]!.GetValue<int>().ToString("N0", CultureInfo.GetCultureInfo("zh-CN")));
-        await Assertions.Expect(page.Locator("canvas").First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.vizorECharts !== undefined && window.vizorECharts.charts.size > 0", null, new() { Timeout = 15_000 });
         foreach (var day in api["major_event_days"]!.AsArray())
         {
             await Assertions.Expect(page.GetByTestId("reliability-med")).ToContainTextAsync(day!.GetValue<string>());
