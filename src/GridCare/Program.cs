@@ -10,6 +10,7 @@ using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -30,6 +31,7 @@ builder.Services
     .AddRoutingRules()
     .AddRevisits()
     .AddOutages()
+    .AddReliability()
     .AddAttachments()
     .AddIntake()
     .AddPortal()
@@ -51,6 +53,7 @@ app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
 app.MapOutages();
+app.MapReliability();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();

@@ -38,8 +38,17 @@ public sealed class InterruptionRecord
 
     public DateTime InterruptedAt { get; private set; }
 
+    /// <summary>
+    /// The China calendar day the interruption began on: IEEE 1366 accrues an interruption to the day it starts, and
+    /// daily SAIDI (the major event day history) is summed by this day in the database.
+    /// </summary>
+    public DateOnly InterruptedOn { get; private set; }
+
     /// <summary>Null while the customer is still out.</summary>
     public DateTime? RestoredAt { get; private set; }
+
+    /// <summary>Whole seconds from interruption to restoration, null while out; lets the database sum customer minutes.</summary>
+    public int? DurationSeconds { get; private set; }
 
     /// <summary>A planned (maintenance, construction) outage rather than a fault.</summary>
     public bool Planned { get; private set; }
@@ -65,6 +74,7 @@ public sealed class InterruptionRecord
             OrgUnitId = orgUnitId,
             FeederId = feederId,
             InterruptedAt = interruptedAtUtc,
+            InterruptedOn = ChinaTime.DateOf(interruptedAtUtc),
             Planned = planned,
             SupplyShortage = supplyShortage,
         };
@@ -85,5 +95,6 @@ public sealed class InterruptionRecord
         }
 
         RestoredAt = restoredAtUtc;
+        DurationSeconds = (int)Math.Min(int.MaxValue, Math.Round((restoredAtUtc - InterruptedAt).TotalSeconds));
     }
 }

@@ -21,6 +21,7 @@ public sealed class InterruptionRecordConfiguration : IEntityTypeConfiguration<I
         // The indices read a period of the whole area (and the daily SAIDI history before it) by time, a unit's or
         // a feeder's period by scope then time; an outage restores its open rows; the customer key serves the FK.
         builder.HasIndex(r => r.InterruptedAt);
+        builder.HasIndex(r => new { r.InterruptedOn, r.OrgUnitId, r.DurationSeconds }); // covers the daily SAIDI sums
         builder.HasIndex(r => new { r.OrgUnitId, r.InterruptedAt });
         builder.HasIndex(r => new { r.FeederId, r.InterruptedAt });
         builder.HasIndex(r => new { r.OutageId, r.RestoredAt });

@@ -504,6 +504,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EventKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -514,6 +517,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
 
                     b.Property<DateTime>("InterruptedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("InterruptedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -541,6 +547,8 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.HasIndex("OrgUnitId", "InterruptedAt");
 
                     b.HasIndex("OutageId", "RestoredAt");
+
+                    b.HasIndex("InterruptedOn", "OrgUnitId", "DurationSeconds");
 
                     b.ToTable("InterruptionRecords", (string)null);
                 });

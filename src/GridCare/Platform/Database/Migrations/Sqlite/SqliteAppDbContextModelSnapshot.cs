@@ -477,6 +477,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EventKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -486,6 +489,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("InterruptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InterruptedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
@@ -514,6 +520,8 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasIndex("OrgUnitId", "InterruptedAt");
 
                     b.HasIndex("OutageId", "RestoredAt");
+
+                    b.HasIndex("InterruptedOn", "OrgUnitId", "DurationSeconds");
 
                     b.ToTable("InterruptionRecords", (string)null);
                 });
