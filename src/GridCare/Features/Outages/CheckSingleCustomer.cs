@@ -38,16 +38,7 @@ public sealed class CheckSingleCustomer(AppDbContext db, SlaClock clock)
     /// <summary>The crew or agent working a caller's repair order reads the conclusion before going out.</summary>
     private async Task NoteOnCallerOrdersAsync(IReadOnlyList<OutageSignal> signals, string conclusion, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var messages = signals.Where(s => s.Kind == SignalKind.RepairCall).Select(s => s.ExternalId[(s.ExternalId.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
-        if (messages.Count == 0)
-        {
-            return;
-        }
-
-        var orderIds = await db.Contacts.AsNoTracking().Where(c => messages.Contains(c.ExternalId) && c.WorkOrderId != null).Select(c => c.WorkOrderId!.Value).ToListAsync(cancellationToken);
-        var orders = await db.WorkOrders.Include(w => w.Entries).Include(w => w.History).AsSplitQuery()
-            .Where(w => orderIds.Contains(w.Id) && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled)
-            .ToListAsync(cancellationToken);
+        var orders = await CallerOrders.OpenAsync(db, signals, cancellationToken);
         foreach (var order in orders)
         {
             order.AddNote(EntryKind.AgentNote, conclusion, isCustomerVisible: false, new ChangeContext(DetectOutages.Actor, nowUtc, clock, null));

@@ -42,7 +42,7 @@ public sealed class OpenDetectedOutage(
 
         // Reads and the number lease come first: the lease writes the counter row on a connection of its own, which
         // SQLite would refuse while this transaction holds the write lock.
-        var callers = await CallerOrdersAsync(signals, cancellationToken);
+        var callers = await CallerOrders.OpenAsync(db, signals, cancellationToken);
         var tree = await scopes.TreeAsync(cancellationToken);
         var prefix = tree.OrderPrefixOf(device.OrgUnitId);
         using var lease = callers.Count == 0 ? await numbers.LeaseAsync([(prefix, nowUtc)], cancellationToken) : null;
@@ -100,21 +100,5 @@ public sealed class OpenDetectedOutage(
         await routing.HandleAsync(order, context with { Channel = Channel.Proactive }, cancellationToken);
         db.WorkOrders.Add(order);
         return order;
-    }
-
-    /// <summary>The open repair orders the calls among the signals opened, earliest first.</summary>
-    private async Task<List<WorkOrder>> CallerOrdersAsync(IReadOnlyList<OutageSignal> signals, CancellationToken cancellationToken)
-    {
-        var messages = signals.Where(s => s.Kind == SignalKind.RepairCall).Select(s => s.ExternalId[(s.ExternalId.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
-        if (messages.Count == 0)
-        {
-            return [];
-        }
-
-        var orderIds = await db.Contacts.AsNoTracking().Where(c => messages.Contains(c.ExternalId) && c.WorkOrderId != null).Select(c => c.WorkOrderId!.Value).Distinct().ToListAsync(cancellationToken);
-        return await db.WorkOrders.Include(w => w.Entries).Include(w => w.History).AsSplitQuery()
-            .Where(w => orderIds.Contains(w.Id) && w.Type == WorkOrderType.Repair && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled && w.MergedIntoId == null)
-            .OrderBy(w => w.ReceivedAt).ThenBy(w => w.Id)
-            .ToListAsync(cancellationToken);
     }
 }
