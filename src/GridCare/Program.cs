@@ -5,9 +5,12 @@ using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
 using GridCare.Features.Network;
+using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
+using GridCare.Features.Outages;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -27,9 +30,12 @@ builder.Services
     .AddWorkOrders()
     .AddRoutingRules()
     .AddRevisits()
+    .AddOutages()
+    .AddReliability()
     .AddAttachments()
     .AddIntake()
     .AddPortal()
+    .AddNotifications()
     .AddDemo();
 
 var app = builder.Build();
@@ -46,9 +52,12 @@ app.MapIntake();
 app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
+app.MapOutages();
+app.MapReliability();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();
+app.MapNotifications();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -43,6 +43,32 @@ public sealed partial class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task NetworkImportOpenDss_ImportsTheFeeder_AndABadLineExitsWithFileAndLine()
+    {
+        await gridcare.RunAsync("seed", "--size", "small");
+        var good = Path.Combine(gridcare.DataDirectory, "feeder.dss");
+        var bad = Path.Combine(gridcare.DataDirectory, "bad.dss");
+        const string script = """
+            New Circuit.Cli basekv=10 bus1=SRC
+            New Line.K1 Bus1=SRC Bus2=B1 Switch=y
+            New Transformer.T1 Buses=[B1 LV] kVs=[10 0.4] kVAs=[100 100]
+            New Load.Home Bus1=LV.1 kW=3 Phases=1
+            """;
+        await File.WriteAllTextAsync(good, script, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(bad, script + "\nNew Transformer.T2 Buses=[B1 LV2", TestContext.Current.CancellationToken);
+
+        var (code, output, _) = await gridcare.RunAsync("network", "import-opendss", good, "--substation", "BJ01-S1", "--org-unit", "GZBJ01");
+        var (badCode, badOutput, badError) = await gridcare.RunAsync("network", "import-opendss", bad);
+
+        Assert.Equal(0, code);
+        Assert.Contains("feeder CLI under substation BJ01-S1: 1 switches, 1 transformers (0 virtual)", output, StringComparison.Ordinal);
+        Assert.Contains("Accounts: 1 created", output, StringComparison.Ordinal);
+        Assert.Equal(1, badCode);
+        Assert.Contains("bad.dss:5: '[' is not closed", badError, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", badOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_OutsideDemoMode_RefusesWhileDemoAccountsExist_AndStartsOnceAnAdministratorReplacesThem()
     {
         await gridcare.RunAsync("seed", "--size", "small");

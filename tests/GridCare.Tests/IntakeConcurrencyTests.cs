@@ -52,7 +52,7 @@ public abstract class IntakeConcurrencyTests(GridCareFactory factory)
         }));
 
         Assert.Single(answers, a => !a.IsRepeat);
-        var number = Assert.Single(answers.Select(a => a.Order.Number).Distinct());
+        var number = Assert.Single(answers.Select(a => a.Order!.Number).Distinct());
         var order = (await agent.GetJsonAsync($"/api/v1/work-orders/{number}"))["order"]!;
         Assert.Equal(AtOnce, order["contactCount"]!.GetValue<int>());
         Assert.Equal(AtOnce - 1, order["repeatContactCount"]!.GetValue<int>());
@@ -80,18 +80,18 @@ public abstract class IntakeConcurrencyTests(GridCareFactory factory)
 
         var opened = Assert.IsType<ReceiveContactResult.Created>(results[0]).Contact;
         Assert.False(opened.IsRepeat);
-        Assert.Equal(1, opened.Order.ContactCount);
+        Assert.Equal(1, opened.Order!.ContactCount);
         Assert.Equal(opened, Assert.IsType<ReceiveContactResult.AlreadyReceived>(results[1]).Contact);
         Assert.Contains("complaintClass", Assert.IsType<ReceiveContactResult.Invalid>(results[2]).Errors.Keys);
         var repeat = Assert.IsType<ReceiveContactResult.Created>(results[3]).Contact;
         Assert.True(repeat.IsRepeat);
-        Assert.Equal(opened.Order.Number, repeat.Order.Number);
-        Assert.Equal(2, repeat.Order.ContactCount);
+        Assert.Equal(opened.Order!.Number, repeat.Order!.Number);
+        Assert.Equal(2, repeat.Order!.ContactCount);
         var next = Assert.IsType<ReceiveContactResult.Created>(results[4]).Contact;
-        Assert.True(WorkOrderNumber.TryParse(opened.Order.Number, out var a));
-        Assert.True(WorkOrderNumber.TryParse(next.Order.Number, out var b));
+        Assert.True(WorkOrderNumber.TryParse(opened.Order!.Number, out var a));
+        Assert.True(WorkOrderNumber.TryParse(next.Order!.Number, out var b));
         Assert.Equal(a.Sequence + 1, b.Sequence);
-        Assert.Equal(opened.Order.Id, (await agent.GetJsonAsync($"/api/v1/work-orders/{opened.Order.Number}"))["order"]!["id"]!.GetValue<long>());
+        Assert.Equal(opened.Order!.Id, (await agent.GetJsonAsync($"/api/v1/work-orders/{opened.Order!.Number}"))["order"]!["id"]!.GetValue<long>());
     }
 
     private async Task<StaffScope> PortalScopeAsync()

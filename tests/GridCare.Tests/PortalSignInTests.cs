@@ -126,7 +126,7 @@ public abstract partial class PortalSignInTests(GridCareFactory factory)
         return await SubmitAsync(portal, "/portal/login", "portal-sign-in-code", form.Token, new() { ["CodeForm.Phone"] = phone, ["CodeForm.Code"] = code });
     }
 
-    private static async Task<string> RequestDemoCodeAsync(HttpClient portal, string phone)
+    internal static async Task<string> RequestDemoCodeAsync(HttpClient portal, string phone)
     {
         var html = await RequestCodeAsync(portal, phone);
         var match = DemoCode().Match(html);

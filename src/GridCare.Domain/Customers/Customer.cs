@@ -50,6 +50,12 @@ public sealed class Customer
 
     public AreaType AreaType { get; private set; }
 
+    /// <summary>
+    /// When the supply was cut for unpaid bills (欠费停电), null while supplied. Outage detection reads it before
+    /// dispatching a crew to a single customer without power: that is no grid fault.
+    /// </summary>
+    public DateTime? ArrearsDisconnectedAt { get; private set; }
+
     public static Customer Open(CustomerDetails details, NetworkDevice servicePoint)
     {
         var customer = new Customer();
@@ -116,4 +122,14 @@ public sealed class Customer
         && IsImportant == details.IsImportant
         && IsSensitive == details.IsSensitive
         && ServicePointId == servicePointId;
+
+    /// <summary>The billing system cut the supply for arrears at <paramref name="atUtc"/>.</summary>
+    public void DisconnectForArrears(DateTime atUtc)
+    {
+        Sla.ChinaTime.RequireUtc(atUtc, nameof(atUtc));
+        ArrearsDisconnectedAt = atUtc;
+    }
+
+    /// <summary>The arrears were paid and the supply reconnected.</summary>
+    public void Reconnect() => ArrearsDisconnectedAt = null;
 }

@@ -24,4 +24,7 @@ public enum Channel
 
     /// <summary>Transferred from the 12398 energy regulation hotline.</summary>
     Transfer12398,
+
+    /// <summary>Opened by GridCare itself from network data (a detected outage, an early warning): 主动工单.</summary>
+    Proactive,
 }

@@ -29,6 +29,7 @@ public sealed partial class WorkOrder
         var targets = kinds
             .Select(kind => MetAt(kind) is null ? policy?.Target(kind) : slaTargets.Find(t => t.Kind == kind))
             .OfType<SlaTarget>()
+            .Select(t => t with { })
             .ToList();
         slaTargets.Clear();
         slaTargets.AddRange(targets);

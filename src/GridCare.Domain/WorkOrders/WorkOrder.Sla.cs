@@ -163,7 +163,10 @@ public sealed partial class WorkOrder
     private void TimeBy(SlaPolicy? policy, SlaClock clock)
     {
         slaTargets.Clear();
-        slaTargets.AddRange(policy?.Targets ?? []);
+
+        // Copies: an order owns its targets (they are stored with it), so it must not share the policy's instances
+        // with every other order timed by the same policy.
+        slaTargets.AddRange((policy?.Targets ?? []).Select(t => t with { }));
         SlaPolicyName = policy?.Name;
         SlaSettingsRevision = clock.SettingsRevision;
     }

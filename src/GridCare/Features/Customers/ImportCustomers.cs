@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
+using GridCare.Features.Network;
 using GridCare.Platform.Database;
 using GridCare.Platform.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace GridCare.Features.Customers;
 /// transformer as needed. Accounts are matched by 户号: new ones are opened, changed ones updated, identical ones
 /// left alone, so re-importing the same file changes nothing.
 /// </summary>
-public sealed partial class ImportCustomers(AppDbContext db)
+public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCache topology, TimeProvider time)
 {
     public static readonly string[] RequiredColumns =
         ["account_number", "name", "address", "category", "contracted_capacity_kva", "tariff", "transformer_code", "meter_number"];
@@ -136,7 +137,13 @@ public sealed partial class ImportCustomers(AppDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (created + updated > 0)
+        {
+            await NetworkRevision.RaiseAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        topology.Invalidate();
         await DatabaseStatistics.RefreshAsync(db, cancellationToken);
         return new ImportResult(created, updated, unchanged, []);
     }

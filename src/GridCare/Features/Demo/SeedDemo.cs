@@ -17,6 +17,7 @@ public sealed partial class SeedDemo(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
     StaffScopeResolver scopes,
+    TimeProvider time,
     ILogger<SeedDemo> logger)
 {
     public async Task<SeedResult> HandleAsync(DemoSize size, int seed, CancellationToken cancellationToken)
@@ -42,6 +43,7 @@ public sealed partial class SeedDemo(
 
         var devices = 0;
         var customers = 0;
+        var now = time.GetUtcNow().UtcDateTime;
         foreach (var county in organization.Counties)
         {
             var countyArea = area.CreateCounty(county);
@@ -51,10 +53,12 @@ public sealed partial class SeedDemo(
             db.NetworkDevices.AddRange(countyArea.Devices);
             db.Customers.AddRange(countyArea.Customers);
             await db.SaveChangesAsync(cancellationToken);
+            var history = DemoInterruptionHistory.Generate(seed, county.Index, countyArea, now);
+            await DemoInterruptionWriter.WriteAsync(db, history, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             devices += countyArea.Devices.Count;
             customers += countyArea.Customers.Count;
-            LogCountySeeded(logger, county.County.Name, countyArea.Devices.Count, countyArea.Customers.Count);
+            LogCountySeeded(logger, county.County.Name, countyArea.Devices.Count, countyArea.Customers.Count, history.Count);
         }
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -93,8 +97,8 @@ public sealed partial class SeedDemo(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {County}: {Devices} devices, {Customers} customers")]
-    private static partial void LogCountySeeded(ILogger logger, string county, int devices, int customers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {County}: {Devices} devices, {Customers} customers, {Interruptions} customer interruptions of history")]
+    private static partial void LogCountySeeded(ILogger logger, string county, int devices, int customers, int interruptions);
 
     private static void Check(IdentityResult result)
     {

@@ -32,7 +32,8 @@ public static class IntakeFeature
         ArgumentNullException.ThrowIfNull(handler);
         return await handler.HandleAsync(request, scope, cancellationToken) switch
         {
-            ReceiveContactResult.Created created => TypedResults.Created($"/api/v1/work-orders/{created.Contact.Order.Number}", created.Contact),
+            ReceiveContactResult.Created created => TypedResults.Created(
+                created.Contact.Order is { } order ? $"/api/v1/work-orders/{order.Number}" : $"/api/v1/outages/{created.Contact.Outage!.Number}", created.Contact),
             ReceiveContactResult.AlreadyReceived earlier => TypedResults.Ok(earlier.Contact),
             ReceiveContactResult.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
             _ => throw new InvalidOperationException("Unknown intake result."),

@@ -11,7 +11,7 @@ namespace GridCare.Features.Network;
 /// matched by code; a parent may be defined anywhere in the file or already be in the database. Meters and
 /// service points come with the customer import, which knows which account each one serves.
 /// </summary>
-public sealed class ImportNetwork(AppDbContext db)
+public sealed class ImportNetwork(AppDbContext db, NetworkTopologyCache topology, TimeProvider time)
 {
     public static readonly string[] RequiredColumns = ["code", "kind", "name", "area_type", "org_unit_code"];
     public static readonly string[] OptionalColumns = ["parent_code", "rated_kva", "voltage_kv", "normally_open"];
@@ -94,7 +94,13 @@ public sealed class ImportNetwork(AppDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (created + updated > 0)
+        {
+            await NetworkRevision.RaiseAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        topology.Invalidate();
         await DatabaseStatistics.RefreshAsync(db, cancellationToken);
         return new ImportResult(created, updated, unchanged, []);
     }

@@ -1,5 +1,6 @@
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Intake.Receiving;
+using GridCare.Features.Outages;
 using GridCare.Platform.Database;
 
 namespace GridCare.Features.Portal;
@@ -9,7 +10,11 @@ public sealed record PortalReport(Guid FormId, string AccountNumber, string Phon
 
 public abstract record PortalReportResult
 {
-    public sealed record Accepted(string Number, bool IsRepeat) : PortalReportResult;
+    /// <summary>
+    /// Taken in: the order it opened or joined; for a fault report from inside a known outage, that outage (with its
+    /// ETR) and the outage's repair order if it has one (<see cref="Number"/> is null for a planned outage).
+    /// </summary>
+    public sealed record Accepted(string? Number, bool IsRepeat, KnownOutage? Outage = null) : PortalReportResult;
 
     /// <summary>No account with this number has this phone on record; nothing was created.</summary>
     public sealed record AccountMismatch : PortalReportResult;
@@ -46,9 +51,13 @@ public sealed class SubmitPortalReport(AppDbContext db, ReceiveContact intake, P
             _ => null,
         };
 
-        // A form id is only ever answered with the order of the customer who proved the account.
-        return received is not null && received.Order.CustomerId == customerId
-            ? new PortalReportResult.Accepted(received.Order.Number, received.IsRepeat)
-            : new PortalReportResult.Refused();
+        // A form id is only ever answered with the order of the customer who proved the account; an outage's repair
+        // order stands for all its callers, so there the account is checked against the outage's customers.
+        return received switch
+        {
+            { Outage: { } outage } => new PortalReportResult.Accepted(received.Order?.Number, received.IsRepeat, outage),
+            { Order: { } order } when order.CustomerId == customerId => new PortalReportResult.Accepted(order.Number, received.IsRepeat),
+            _ => new PortalReportResult.Refused(),
+        };
     }
 }

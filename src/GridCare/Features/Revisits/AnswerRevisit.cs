@@ -188,8 +188,8 @@ public sealed class AnswerRevisit(AppDbContext db, SlaClock clock, TimeProvider 
             ComplaintClass: complaintClass.ToString());
         return await intake.HandleAsync(contact, answerer.IntakeScope, cancellationToken) switch
         {
-            ReceiveContactResult.Created created => created.Contact.Order.Number,
-            ReceiveContactResult.AlreadyReceived earlier => earlier.Contact.Order.Number,
+            ReceiveContactResult.Created created => created.Contact.Order!.Number, // a complaint is never linked to an outage
+            ReceiveContactResult.AlreadyReceived earlier => earlier.Contact.Order!.Number,
             var refused => throw new InvalidOperationException($"Intake refused the complaint of an unsatisfied revisit: {refused}"),
         };
     }

@@ -109,6 +109,7 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.ExternalId, c.Channel }).IsUnique();
         builder.HasIndex(c => c.WorkOrderId);
         builder.HasOne(c => c.Order).WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.OutageId);
     }
 }
 

@@ -1,12 +1,17 @@
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Organization;
+using GridCare.Domain.Outages;
+using GridCare.Domain.Reliability;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
+using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
+using GridCare.Features.Outages;
 using GridCare.Features.Portal.SignIn;
+using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -35,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
 
+    public DbSet<InterruptionRecord> InterruptionRecords => Set<InterruptionRecord>();
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Changes are detected once, here: an intake batch tracks hundreds of orders and their new rows, and every
@@ -60,21 +67,32 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    /// <summary>
+    /// Bumps the version of every changed aggregate whose version guards concurrent writers: work orders and outages.
+    /// An aggregate whose only change is a new child row (thread entry, history row, timeline line, restoration step)
+    /// or a changed child (an outage's customer restored) is still a new version of the aggregate.
+    /// </summary>
     private void BumpOrderVersions()
     {
         var entries = ChangeTracker.Entries().ToList();
-        var ordersWithNewChildren = entries
-            .Where(e => e.State == EntityState.Added && e.Entity is WorkOrderEntry or WorkOrderChange)
-            .Select(e => e.Property("WorkOrderId").CurrentValue)
-            .ToHashSet();
-        foreach (var entry in entries.Where(e => e.Entity is WorkOrder))
-        {
-            // An order whose only change is a new thread entry or history row is still a new version of the order.
-            var hasNewChildren = entry.State == EntityState.Unchanged && ordersWithNewChildren.Contains(entry.Property(nameof(WorkOrder.Id)).CurrentValue);
-            if (entry.State is EntityState.Modified || hasNewChildren)
+        var changedChildren = entries
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity switch
             {
-                var version = entry.Property(WorkOrderConfiguration.WorkOrderVersion);
-                version.CurrentValue = (int)version.OriginalValue! + 1; // marks an unchanged order modified, with its version only
+                WorkOrderEntry or WorkOrderChange => ((Type?)typeof(WorkOrder), e.Property("WorkOrderId").CurrentValue),
+                OutageEntry or OutageStep or OutageCustomer => (typeof(Outage), e.Property("OutageId").CurrentValue),
+                _ => (null, null),
+            })
+            .Where(c => c.Item1 is not null)
+            .ToHashSet();
+        foreach (var entry in entries.Where(e => e.Entity is WorkOrder or Outage))
+        {
+            var type = entry.Entity.GetType();
+            var hasChangedChildren = entry.State == EntityState.Unchanged && changedChildren.Contains((type, entry.Property("Id").CurrentValue));
+            if (entry.State is EntityState.Modified || hasChangedChildren)
+            {
+                var version = entry.Property(entry.Entity is WorkOrder ? WorkOrderConfiguration.WorkOrderVersion : OutageConfiguration.OutageVersion);
+                version.CurrentValue = (int)version.OriginalValue! + 1; // marks an unchanged aggregate modified, with its version only
             }
         }
     }
@@ -85,6 +103,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new StaffUserConfiguration());
         builder.ApplyConfiguration(new OrgUnitConfiguration());
         builder.ApplyConfiguration(new NetworkDeviceConfiguration());
+        builder.ApplyConfiguration(new NetworkRevisionConfiguration());
         builder.ApplyConfiguration(new CustomerConfiguration());
         builder.ApplyConfiguration(new WorkOrderConfiguration());
         builder.ApplyConfiguration(new WorkOrderEntryConfiguration());
@@ -101,5 +120,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new RoutingRuleChangeConfiguration());
         builder.ApplyConfiguration(new RevisitTaskConfiguration());
         builder.ApplyConfiguration(new RevisitInvitationRecordConfiguration());
+        builder.ApplyConfiguration(new OutageConfiguration());
+        builder.ApplyConfiguration(new OutageCustomerConfiguration());
+        builder.ApplyConfiguration(new OutageStepConfiguration());
+        builder.ApplyConfiguration(new OutageEntryConfiguration());
+        builder.ApplyConfiguration(new OutageSignalConfiguration());
+        builder.ApplyConfiguration(new InterruptionRecordConfiguration());
+        builder.ApplyConfiguration(new NotificationMessageConfiguration());
+        builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Outages;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
 
@@ -18,7 +19,12 @@ public sealed record ContactRequest(
     string? ServiceApplication = null,
     DateTimeOffset? OccurredAt = null);
 
-public sealed record ContactReceived(bool IsRepeat, WorkOrderSummary Order);
+/// <summary>
+/// What became of a contact: the order it opened or joined, and — for a repair call from inside a known outage — that
+/// outage with its ETR to tell the caller; then no new order is opened and <see cref="Order"/> is the outage's repair
+/// order, or null when the outage has none (a planned outage).
+/// </summary>
+public sealed record ContactReceived(bool IsRepeat, WorkOrderSummary? Order, KnownOutage? Outage = null);
 
 public abstract record ReceiveContactResult
 {
@@ -44,6 +50,12 @@ public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time)
         ArgumentNullException.ThrowIfNull(scope);
         var errors = new Dictionary<string, string[]>();
         var channel = ParseEnum<Channel>(request.Channel, "channel", errors);
+        if (channel == Channel.Proactive)
+        {
+            errors["channel"] = ["'proactive' marks orders GridCare opens itself from network data; a contact comes in on a customer's channel."];
+            channel = null;
+        }
+
         var type = ParseEnum<WorkOrderType>(request.Type, "type", errors) ?? WorkOrderType.Inquiry;
         var complaintClass = ParseEnum<ComplaintClass>(request.ComplaintClass, "complaintClass", errors);
         var application = ParseEnum<ServiceApplicationKind>(request.ServiceApplication, "serviceApplication", errors);

@@ -1,5 +1,6 @@
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Outages;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
@@ -23,6 +24,7 @@ public sealed class TakeInContacts(
     SlaClock clock,
     SlaPolicies policies,
     RouteWorkOrder routing,
+    TimeProvider time,
     IOptions<WorkOrdersOptions> options)
 {
     public async Task<IReadOnlyList<ReceiveContactResult>> HandleAsync(IReadOnlyList<PendingContact> batch, CancellationToken cancellationToken)
@@ -41,9 +43,10 @@ public sealed class TakeInContacts(
         var keys = fresh.Where(c => callers[c].Customer is not null).Select(c => (callers[c].Customer!.Id, c.Type)).ToList();
         await RepeatLocks.AcquireAsync(db, keys, cancellationToken);
         var open = await OpenOrdersAsync(keys, cancellationToken);
+        var outages = await KnownOutagesAsync(fresh, callers, cancellationToken);
 
         var window = TimeSpan.FromHours(options.Value.RepeatWindowHours);
-        var taken = new Dictionary<(Channel, string), (WorkOrder Order, ContactReceived Contact)>();
+        var taken = new Dictionary<(Channel, string), (WorkOrder? Order, ContactReceived Contact)>();
         var results = new ReceiveContactResult[batch.Count];
         var copies = new HashSet<int>();
         for (var i = 0; i < batch.Count; i++)
@@ -63,6 +66,12 @@ public sealed class TakeInContacts(
 
             var caller = callers[contact];
             var customer = caller.Customer;
+            if (customer is not null && contact.Type == WorkOrderType.Repair && outages.Find(customer.Id) is { } known)
+            {
+                taken[contact.MessageKey] = outages.Link(contact, customer, known);
+                continue;
+            }
+
             var current = customer is null ? null : open.GetValueOrDefault((customer.Id, contact.Type));
             var isRepeat = current is not null && current.IsRepeatContact(customer!.Id, contact.Type, contact.AtUtc, window);
             var context = new ChangeContext(contact.Scope.UserName, contact.AtUtc, clock, contact.Channel);
@@ -98,6 +107,11 @@ public sealed class TakeInContacts(
             db.Contacts.Add(Contact.Record(
                 contact.Channel, contact.ExternalId, contact.AtUtc, contact.Request.AccountNumber, contact.Request.Phone, contact.Request.MeterNumber,
                 contact.Request.Text!, customer?.Id, order, isRepeat));
+            if (customer is not null && contact.Type == WorkOrderType.Repair)
+            {
+                outages.Signal(contact, customer);
+            }
+
             taken[contact.MessageKey] = (order, new ContactReceived(isRepeat, order.ToSummary()));
         }
 
@@ -110,7 +124,7 @@ public sealed class TakeInContacts(
             if (results[i] is null)
             {
                 var (order, contact) = taken[batch[i].MessageKey];
-                var answer = contact with { Order = contact.Order with { Id = order.Id } };
+                var answer = contact with { Order = order is null ? null : contact.Order! with { Id = order.Id } };
                 results[i] = copies.Contains(i) ? new ReceiveContactResult.AlreadyReceived(answer) : new ReceiveContactResult.Created(answer);
             }
         }
@@ -126,7 +140,7 @@ public sealed class TakeInContacts(
         var keys = batch.Select(c => c.MessageKey).ToHashSet();
         var contacts = (await db.Contacts.AsNoTracking()
                 .Where(c => ids.Contains(c.ExternalId))
-                .Select(c => new { c.Channel, c.ExternalId, c.IsRepeat, c.WorkOrderId })
+                .Select(c => new { c.Channel, c.ExternalId, c.IsRepeat, c.WorkOrderId, c.OutageId })
                 .ToListAsync(cancellationToken))
             .Where(c => keys.Contains((c.Channel, c.ExternalId)))
             .ToList();
@@ -135,9 +149,21 @@ public sealed class TakeInContacts(
             return [];
         }
 
-        var orderIds = contacts.Select(c => c.WorkOrderId).Distinct().ToList();
+        var orderIds = contacts.Where(c => c.WorkOrderId is not null).Select(c => c.WorkOrderId!.Value).Distinct().ToList();
         var orders = await db.WorkOrders.AsNoTracking().Where(w => orderIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
-        return contacts.ToDictionary(c => (c.Channel, c.ExternalId), c => new ContactReceived(c.IsRepeat, orders[c.WorkOrderId].ToSummary()));
+        var outageIds = contacts.Where(c => c.OutageId is not null).Select(c => c.OutageId!.Value).Distinct().ToList();
+        var outages = outageIds.Count == 0 ? [] : await OutageQueries.KnownAsync(db, outageIds, cancellationToken);
+        return contacts.ToDictionary(c => (c.Channel, c.ExternalId), c => new ContactReceived(
+            c.IsRepeat,
+            c.WorkOrderId is { } id ? orders[id].ToSummary() : null,
+            c.OutageId is { } outage ? outages[outage] : null));
+    }
+
+    /// <summary>The current outages of the batch's identified repair callers, with the tracked outages and repair orders to link calls to.</summary>
+    private async Task<CallsInOutages> KnownOutagesAsync(List<PendingContact> fresh, Dictionary<PendingContact, Caller> callers, CancellationToken cancellationToken)
+    {
+        var repairCallers = fresh.Where(c => c.Type == WorkOrderType.Repair && callers[c].Customer is not null).Select(c => callers[c].Customer!.Id).ToList();
+        return await CallsInOutages.LoadAsync(db, repairCallers, clock, time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>
