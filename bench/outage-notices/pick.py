@@ -1,4 +1,4 @@
-"""Picks the device of the demo area whose outage cuts off the number of customers nearest the target, and the meters
+"""Picks the smallest device of the demo area whose outage cuts off at least the target number of customers, and the meters
 below it that send a last gasp (every k-th, for the requested share), from the SQLite database of a demo start."""
 import json, sqlite3, sys
 from collections import defaultdict
@@ -24,7 +24,9 @@ def below(i):
 
 candidates = [i for i, (_, k, _) in devices.items() if k in ("Substation", "Feeder", "Switch")]
 sizes = {i: len(below(i)[0]) for i in candidates}
-best = min(candidates, key=lambda i: abs(sizes[i] - target))
+# The smallest device cutting off at least the target (a substation when no feeder is that large), else the largest.
+large = [i for i in candidates if sizes[i] >= target]
+best = min(large, key=lambda i: sizes[i]) if large else max(candidates, key=lambda i: sizes[i])
 _, meters = below(best)
 step = max(1, round(1 / share))
 print(json.dumps({"device": devices[best][2], "kind": devices[best][1], "customers": sizes[best], "meters": sorted(meters)[::step]}))

@@ -17,6 +17,7 @@ root=$(cd "$here/../.." && pwd)
 target=${1:-5000}
 share=${2:-0.5}
 work=$(mktemp -d)
+chmod 755 "$work" # the throwaway PostgreSQL cluster runs as postgres inside it
 app_pid=""
 pgdata=""
 pgbin=/usr/lib/postgresql/15/bin
