@@ -84,8 +84,9 @@ public static class OutageInference
             g.Any(s => s.Kind == SignalKind.VoltageLoss || s.CustomerId is null)
             || Reporting(topology, g) >= 2
             || topology.CustomersBelow(g.Key).Count <= 1;
-        var strong = byTransformer.Where(IsStrong).ToList();
-        var weak = byTransformer.Where(g => !IsStrong(g)).ToList();
+        var evidence = byTransformer.ToLookup(IsStrong);
+        var strong = evidence[true].ToList();
+        var weak = evidence[false].ToList();
         if (strong.Count == 0 && weak.Count < 3)
         {
             singles.AddRange(weak.Select(g => new SingleCustomer(g.First().CustomerId!.Value, g.First().DeviceId, g.Key, [.. g.Select(s => s.SignalId)])));

@@ -132,15 +132,13 @@ public sealed class ChangeOutage(AppDbContext db, NetworkTopologyCache topologie
             deviceId = device.Id;
         }
 
-        var restored = outage.Restore(below, deviceId, at, scope.UserName);
-        if (restored.Error is { } refused)
+        var restored = await OutageRestoration.RestoreAsync(db, outage, below, deviceId, at, scope.UserName, cancellationToken);
+        return restored.Error switch
         {
-            return refused.Code == OutageErrorCode.NothingToRestore ? new Invalid("device", refused.Message) : new Refusal(refused);
-        }
-
-        await OutageInterruptions.RestoreAsync(db, outage, restored.CustomerIds, at, cancellationToken);
-        await OutageNotices.RestoredAsync(db, outage, restored.CustomerIds, outage.Steps.Count, at, cancellationToken);
-        return null;
+            null => null,
+            { Code: OutageErrorCode.NothingToRestore } refused => new Invalid("device", refused.Message),
+            var refused => new Refusal(refused),
+        };
     }
 
     private async Task<Problem?> CancelAsync(Outage outage, string reason, DateTime now, string actor, CancellationToken cancellationToken)

@@ -100,9 +100,16 @@ public sealed class DetectOutages(
         var linked = 0;
         foreach (var signal in pending)
         {
-            var outage = signal.CustomerId is { } customer && known.TryGetValue(customer, out var k)
-                ? active.FirstOrDefault(o => o.Number == k.Number)
-                : active.FirstOrDefault(o => topology.PathUp(signal.DeviceId).Any(o.SwitchedOffDeviceIds.Contains));
+            Outage? outage;
+            if (signal.CustomerId is { } customer && known.TryGetValue(customer, out var k))
+            {
+                outage = active.FirstOrDefault(o => o.Number == k.Number);
+            }
+            else
+            {
+                var path = topology.PathUp(signal.DeviceId);
+                outage = active.FirstOrDefault(o => o.SwitchedOffDeviceIds.Any(path.Contains));
+            }
             if (outage is null)
             {
                 continue;

@@ -48,7 +48,7 @@ public sealed class RestoreFromEvents(AppDbContext db, NetworkTopologyCache topo
             var at = signals.Max(s => s.OccurredAt);
             at = outage.StartedAt is { } started && at < started ? started : at;
             var device = signals.Select(s => s.DeviceId).Distinct().Count() == 1 ? signals[0].DeviceId : topology.DeepestCommonDevice([.. signals.Select(s => s.DeviceId)]);
-            var step = outage.Restore(back, device, at, Actor);
+            var step = await OutageRestoration.RestoreAsync(db, outage, back, device, at, Actor, cancellationToken);
             if (step.Error is not null)
             {
                 continue;
@@ -59,8 +59,6 @@ public sealed class RestoreFromEvents(AppDbContext db, NetworkTopologyCache topo
                 signal.GroupInto(outage.Id);
             }
 
-            await OutageInterruptions.RestoreAsync(db, outage, step.CustomerIds, at, cancellationToken);
-            await OutageNotices.RestoredAsync(db, outage, step.CustomerIds, outage.Steps.Count, at, cancellationToken);
             restored += step.CustomerIds.Count;
         }
 
