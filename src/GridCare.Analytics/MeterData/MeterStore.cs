@@ -9,7 +9,7 @@ namespace GridCare.Analytics.MeterData;
 /// </summary>
 public sealed class MeterStore
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     public MeterStore(string databasePath)
     {
@@ -25,6 +25,7 @@ public sealed class MeterStore
         ArgumentNullException.ThrowIfNull(time);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var connection = await OpenAsync(cancellationToken);
+        await DropVersionOneAsync(connection, cancellationToken);
         await using (var create = connection.CreateCommand())
         {
             create.CommandText = ReadSql("Schema.sql");
@@ -36,6 +37,24 @@ public sealed class MeterStore
         version.Parameters.Add(new DuckDBParameter("version", SchemaVersion));
         version.Parameters.Add(new DuckDBParameter("now", time.GetUtcNow().UtcDateTime));
         await version.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Version 1 created its tables with TIMESTAMPTZ columns but nothing ever wrote to them, so an old file is
+    /// upgraded by dropping them and creating version 2 afresh.
+    /// </summary>
+    private static async Task DropVersionOneAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM information_schema.columns WHERE table_name = 'readings' AND data_type LIKE 'TIMESTAMP WITH TIME ZONE'";
+        if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = "DROP TABLE readings; DROP TABLE IF EXISTS meter_events; DROP TABLE IF EXISTS import_batches; DROP TABLE IF EXISTS schema_version;";
+        await drop.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken = default)
