@@ -36,12 +36,27 @@ CREATE TABLE IF NOT EXISTS phase_readings (
 -- Which 15-minute slots of each meter's China day are stored (bit i = minutes [15i, 15i + 15) after 00:00 +08:00):
 -- an import checks its own duplicates and its overlap with earlier batches here instead of against billions of rows,
 -- and missing data (gaps) is read from it without scanning readings.
+-- kwh and hours are the batch's energy and covered time that day: a meter's typical power for the spike check, and
+-- daily energy per meter, without touching readings.
 CREATE TABLE IF NOT EXISTS meter_days (
-    meter_no VARCHAR NOT NULL,
-    day      DATE    NOT NULL,
-    slots    HUGEINT NOT NULL,
+    meter_no VARCHAR  NOT NULL,
+    day      DATE     NOT NULL,
+    slots    HUGEINT  NOT NULL,
     readings SMALLINT NOT NULL,
-    batch_no INTEGER NOT NULL
+    kwh      DOUBLE   NOT NULL,
+    hours    DOUBLE   NOT NULL,
+    batch_no INTEGER  NOT NULL
+);
+
+-- The same for transformer terminals.
+CREATE TABLE IF NOT EXISTS terminal_days (
+    transformer_code VARCHAR  NOT NULL,
+    day              DATE     NOT NULL,
+    slots            HUGEINT  NOT NULL,
+    readings         SMALLINT NOT NULL,
+    kwh              DOUBLE   NOT NULL,
+    hours            DOUBLE   NOT NULL,
+    batch_no         INTEGER  NOT NULL
 );
 
 -- Interval readings of transformer terminals (配变终端/TTU): the energy into the transformer area and its LV voltage.
