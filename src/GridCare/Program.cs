@@ -4,6 +4,7 @@ using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
+using GridCare.Features.MeterData;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
@@ -31,6 +32,7 @@ builder.Services
     .AddRoutingRules()
     .AddRevisits()
     .AddOutages()
+    .AddMeterData()
     .AddReliability()
     .AddAttachments()
     .AddIntake()
@@ -53,6 +55,7 @@ app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
 app.MapOutages();
+app.MapMeterData();
 app.MapReliability();
 app.MapAttachments();
 app.MapSla();

@@ -77,7 +77,8 @@ internal sealed class ReadingBatchChecks(
         return (setAside, conflicts);
     }
 
-    public async Task<long> PhaseRowsAsync(CancellationToken cancellationToken)
+    /// <summary>Stores the per-phase values; <paramref name="clean"/>: no energy reading was dropped, so none need matching.</summary>
+    public async Task<long> PhaseRowsAsync(bool clean, CancellationToken cancellationToken)
     {
         var bad = new List<(string Device, DateTime Start, string Fields)>();
         await using (var command = connection.CreateCommand())
@@ -95,7 +96,7 @@ internal sealed class ReadingBatchChecks(
             throw new ReadingImportException(new ReadingErrorLocator(request, source).PhaseErrors(bad), bad.Count);
         }
 
-        return await ReadingImporter.Execute(connection, ReadingBatchSql.PhaseRows(source, batchNo), cancellationToken);
+        return await ReadingImporter.Execute(connection, ReadingBatchSql.PhaseRows(source, batchNo, clean), cancellationToken);
     }
 
     public async Task<ReadingBatchSummary> SummaryAsync(CancellationToken cancellationToken)

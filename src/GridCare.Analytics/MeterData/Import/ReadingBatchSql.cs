@@ -119,12 +119,12 @@ internal static class ReadingBatchSql
             JOIN overlap o ON {InOverlap("n")})
         """;
 
-    public static string PhaseRows(ReadingSource source, int batchNo) => $"""
+    public static string PhaseRows(ReadingSource source, int batchNo, bool clean) => $"""
         INSERT INTO phase_readings (meter_no, interval_start, interval_minutes, {string.Join(", ", ReadingColumns.Phases.Select(p => p.Column))}, batch_no)
-        SELECT DISTINCT ON (s.device, s.ts) s.device, s.ts, s.minutes, {string.Join(", ", ReadingColumns.Phases.Select(p => "s." + p.Alias))}, {batchNo}
+        SELECT {(clean ? string.Empty : "DISTINCT ON (s.device, s.ts) ")}s.device, s.ts, s.minutes, {string.Join(", ", ReadingColumns.Phases.Select(p => "s." + p.Alias))}, {batchNo}
         FROM ({source.Select}) s
-        SEMI JOIN (SELECT meter_no, interval_start FROM readings WHERE batch_no = {batchNo}) r ON r.meter_no = s.device AND r.interval_start = s.ts
-        WHERE {string.Join(" OR ", ReadingColumns.Phases.Select(p => $"s.{p.Alias} IS NOT NULL"))}
+        {(clean ? string.Empty : $"SEMI JOIN (SELECT meter_no, interval_start FROM readings WHERE batch_no = {batchNo}) r ON r.meter_no = s.device AND r.interval_start = s.ts")}
+        WHERE s.kwh IS NOT NULL AND ({string.Join(" OR ", ReadingColumns.Phases.Select(p => $"s.{p.Alias} IS NOT NULL"))})
         """;
 
     public static string PhaseErrors(ReadingSource source, VeeSettings vee) => $"""

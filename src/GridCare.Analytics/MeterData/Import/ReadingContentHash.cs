@@ -22,7 +22,11 @@ internal static class ReadingContentHash
             request.UtcOffset?.ToString() ?? "none",
             request.Device ?? string.Empty,
             string.Join(';', request.Columns.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value)))));
-        if (request.Rows is { } rows)
+        if (request.Query is { } query)
+        {
+            hash.Append(Encoding.UTF8.GetBytes(query));
+        }
+        else if (request.Rows is { } rows)
         {
             foreach (var row in rows)
             {

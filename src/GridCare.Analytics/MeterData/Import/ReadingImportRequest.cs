@@ -34,6 +34,12 @@ public sealed record ReadingImportRequest
 
     public IReadOnlyList<ReadingRow>? Rows { get; init; }
 
+    /// <summary>
+    /// A SQL relation over the store giving <c>device, ts, minutes, kwh</c> and optionally <c>va … ic</c>: readings
+    /// generated inside DuckDB (the demo area, benchmarks). Trusted callers only; it is executed as written.
+    /// </summary>
+    public string? Query { get; init; }
+
     /// <summary>The source named in the batch record (file name, API client).</summary>
     public string Source { get; init; } = "import";
 

@@ -31,9 +31,12 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
             return existing with { Elapsed = Stopwatch.GetElapsedTime(started) };
         }
 
-        var source = request.Rows is null
-            ? ReadingSource.ForFile(request, path => DescribeParquet(connection, path))
-            : ReadingSource.ForRows(request.Rows.Any(r => r.HasPhases));
+        var source = request switch
+        {
+            { Query: { } query } => ReadingSource.ForQuery(query, query.Contains(" AS va", StringComparison.Ordinal)),
+            { Rows: { } rows } => ReadingSource.ForRows(rows.Any(r => r.HasPhases)),
+            _ => ReadingSource.ForFile(request, path => DescribeParquet(connection, path)),
+        };
         var table = ReadingTable.For(request.Target);
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -42,7 +45,7 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
         {
             await ReadingRowsTable.FillAsync(connection, request.Rows, cancellationToken);
         }
-        else if (source.HasPhases && request.Target == ReadingTarget.Meters)
+        else if (source.HasPhases && request.Target == ReadingTarget.Meters && request.Query is null)
         {
             // The file is read once: the energy and the phase values both come from this staged copy.
             await Execute(connection, $"CREATE OR REPLACE TEMP TABLE staged AS {source.Select}", cancellationToken);
@@ -52,7 +55,7 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
 
         await Execute(connection, ReadingBatchSql.Limits(table, vee, DateOnly.FromDateTime(now.AddHours(8)).AddDays(-30)), cancellationToken);
         var inserted = await Execute(connection, ReadingBatchSql.Insert(table, source, vee, batchNo), cancellationToken);
-        if (request.Rows is null)
+        if (request.Path is not null)
         {
             await ThrowOnRejectsAsync(connection, cancellationToken);
         }
@@ -60,7 +63,7 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
         var checks = new ReadingBatchChecks(connection, table, source, request, vee, now, batchNo);
         var duplicates = await checks.RejectOrCollapseAsync(cancellationToken);
         var (alreadyStored, conflicts) = await checks.SetAsideOverlapAsync(cancellationToken);
-        var phaseRows = source.HasPhases && request.Target == ReadingTarget.Meters ? await checks.PhaseRowsAsync(cancellationToken) : 0;
+        var phaseRows = source.HasPhases && request.Target == ReadingTarget.Meters ? await checks.PhaseRowsAsync(clean: duplicates + alreadyStored == 0, cancellationToken) : 0;
         var summary = await checks.SummaryAsync(cancellationToken);
         await Execute(connection, ReadingBatchSql.Days(table, batchNo), cancellationToken);
         await Execute(connection, ReadingBatchSql.Queue(now), cancellationToken);

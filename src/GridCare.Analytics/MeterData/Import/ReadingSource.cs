@@ -37,6 +37,9 @@ internal sealed partial class ReadingSource
     /// <summary>The same relation after it was materialised as the temporary table <c>staged</c>.</summary>
     public ReadingSource Staged() => new(Format, "SELECT * FROM staged", HasPhases, DeviceColumn, KeyColumn);
 
+    public static ReadingSource ForQuery(string query, bool hasPhases) =>
+        new(ReadingFormat.LongForm, query, hasPhases, deviceColumn: null, keyColumn: null);
+
     public static ReadingSource ForRows(bool hasPhases) => new(
         ReadingFormat.LongForm,
         "SELECT device, ts, minutes, kwh" + (hasPhases ? ", va, vb, vc, ia, ib, ic" : string.Empty) + " FROM incoming",
