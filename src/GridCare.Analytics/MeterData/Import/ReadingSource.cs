@@ -194,7 +194,9 @@ internal sealed partial class ReadingSource
         return (SplitLine(header), first is null ? null : SplitLine(first));
     }
 
-    private static string[] SplitLine(string line) => line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
+    /// <summary>Splits a header or first row; an unnamed column is called <c>column{i}</c>, as DuckDB would.</summary>
+    private static string[] SplitLine(string line) =>
+        line.Split(',').Select((c, i) => c.Trim().Trim('"') is { Length: > 0 } name ? name : $"column{i}").ToArray();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}(:?\d{2})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetSuffix();
