@@ -7,7 +7,8 @@ using GridCare.Analytics.MeterData.Import;
 // Meter import speed (issue #5): the same long-form CSV loaded by DuckDB's own COPY (the baseline: the physical
 // limit of the store on this machine) and by `gridcare meter import`'s engine (validation, day masks, overlap
 // checks, bookkeeping, one transaction). One phase per process so run.sh can read each one's peak memory.
-//   generate <file> <readings>   write the file: 300,000 meters (fewer for small counts), 15-minute intervals
+//   generate <file> <readings>   write the file: 300,000 meters (fewer for small counts), 15-minute intervals,
+//                                household-like energy (0.02–0.62 kWh, mostly small; ~6 % above the 3 kW spike floor)
 //   baseline <file> <folder>     COPY into a fresh store with the file's three columns
 //   import <file> <folder>       ReadingImporter into a fresh store whose directory holds the 300,000 meters
 var (verb, file) = (args[0], args[1]);
@@ -38,7 +39,7 @@ static void Generate(string file, long readings)
     command.CommandText = $"""
         COPY (SELECT 'M' || lpad(m::VARCHAR, 8, '0') AS meter_no,
                      strftime(TIMESTAMP '2026-11-01 00:00:00' + to_minutes(s * 15), '%Y-%m-%dT%H:%M:%S+08:00') AS interval_start,
-                     round(0.05 + ((m * 7919 + s * 104729) % 1000) / 1000.0, 3) AS kwh
+                     round(0.02 + 0.6 * pow(((m * 7919 + s * 104729) % 1000) / 1000.0, 3), 3) AS kwh
               FROM range({slots}) t(s), range({meters}) u(m)
               LIMIT {readings})
         TO '{file}' (HEADER, DELIMITER ',')

@@ -23,7 +23,18 @@ internal static class ReadingBatchSql
         FULL OUTER JOIN ({table.History(D(historySince))}) h ON h.device = d.device
         """;
 
-    public static string Insert(ReadingTable table, ReadingSource source, VeeSettings vee, int batchNo)
+    /// <summary>
+    /// The lowest power at which any reading could be a spike or implausible: below it a reading is judged without
+    /// looking its device up, which keeps the join to the directory off the bulk of the rows.
+    /// </summary>
+    public static string CandidateKw(ReadingTable table, VeeSettings vee) =>
+        $"SELECT least({N(vee.SpikeFloorKw)}, {N(vee.ImplausibleKw)}, coalesce(min(capacity) FILTER (WHERE capacity > 0), 1e12) * {N(vee.ImplausibleCapacityFactor)}) FROM ({table.DirectorySql})";
+
+    /// <summary>
+    /// Inserts the batch with a provisional flag: negative, or above <paramref name="candidateKw"/> (checked later by
+    /// <see cref="Reclassify"/> against the device's own limits), else valid.
+    /// </summary>
+    public static string Insert(ReadingTable table, ReadingSource source, double candidateKw, int batchNo)
     {
         var phases = table.PhasesInline
             ? ", " + string.Join(", ", ReadingColumns.Phases.Select(p => source.HasPhases ? "s." + p.Alias : "NULL"))
@@ -32,15 +43,25 @@ internal static class ReadingBatchSql
         return $"""
             INSERT INTO {table.Readings} ({table.Key}, interval_start, interval_minutes, kwh{phaseColumns}, quality, batch_no)
             SELECT s.device, s.ts, s.minutes, s.kwh{phases},
-                   CASE WHEN abs(s.kwh) * 60.0 / s.minutes > coalesce(l.implausible_kw, {N(vee.ImplausibleKw)}) THEN 'implausible'
-                        WHEN s.kwh < 0 AND NOT coalesce(l.generation, false) THEN 'negative'
-                        WHEN s.kwh * 60.0 / s.minutes > l.spike_kw THEN 'spike'
-                        ELSE 'valid' END::reading_quality,
+                   CASE WHEN s.kwh < 0 THEN 'negative' WHEN s.kwh * 60.0 / s.minutes > {N(candidateKw)} THEN 'spike' ELSE 'valid' END::reading_quality,
                    {batchNo}
-            FROM ({source.Select}) s LEFT JOIN import_limits l ON l.device = s.device
+            FROM ({source.Select}) s
             WHERE s.kwh IS NOT NULL
             """;
     }
+
+    /// <summary>The provisional flags settled against each device's capacity, generation on record and history.</summary>
+    public static string Reclassify(ReadingTable table, VeeSettings vee, int batchNo) => $"""
+        UPDATE {table.Readings} SET quality = c.settled
+        FROM (SELECT r.rowid AS id,
+                     CASE WHEN abs(r.kwh) * 60.0 / r.interval_minutes > coalesce(l.implausible_kw, {N(vee.ImplausibleKw)}) THEN 'implausible'
+                          WHEN r.kwh < 0 AND NOT coalesce(l.generation, false) THEN 'negative'
+                          WHEN r.kwh * 60.0 / r.interval_minutes > l.spike_kw THEN 'spike'
+                          ELSE 'valid' END::reading_quality AS settled
+              FROM {table.Readings} r LEFT JOIN import_limits l ON l.device = r.{table.Key}
+              WHERE r.batch_no = {batchNo} AND r.quality <> 'valid') c
+        WHERE {table.Readings}.rowid = c.id
+        """;
 
     /// <summary>The clock rule: on the interval grid, not before <see cref="VeeSettings.Earliest"/>, not in the future.</summary>
     public static string ClockError(VeeSettings vee, DateTime now) =>

@@ -54,12 +54,14 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
         }
 
         await Execute(connection, ReadingBatchSql.Limits(table, vee, DateOnly.FromDateTime(now.AddHours(8)).AddDays(-30)), cancellationToken);
-        var inserted = await Execute(connection, ReadingBatchSql.Insert(table, source, vee, batchNo), cancellationToken);
+        var candidateKw = Convert.ToDouble(await Scalar(connection, ReadingBatchSql.CandidateKw(table, vee), cancellationToken), CultureInfo.InvariantCulture);
+        var inserted = await Execute(connection, ReadingBatchSql.Insert(table, source, candidateKw, batchNo), cancellationToken);
         if (request.Path is not null)
         {
             await ThrowOnRejectsAsync(connection, cancellationToken);
         }
 
+        await Execute(connection, ReadingBatchSql.Reclassify(table, vee, batchNo), cancellationToken);
         var checks = new ReadingBatchChecks(connection, table, source, request, vee, now, batchNo);
         var duplicates = await checks.RejectOrCollapseAsync(cancellationToken);
         var (alreadyStored, conflicts) = await checks.SetAsideOverlapAsync(cancellationToken);

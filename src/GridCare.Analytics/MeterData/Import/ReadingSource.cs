@@ -173,7 +173,7 @@ internal sealed partial class ReadingSource
         }
 
         ReadingNames.Require(header, names.Device);
-        return $"coalesce(trim({Sql.Identifier(names.Device)}::VARCHAR), '')";
+        return $"coalesce({Sql.Identifier(names.Device)}::VARCHAR, '')";
     }
 
     private static string? DeviceColumnOf(ReadingImportRequest request, string[] header, ReadingNames names) =>
