@@ -37,7 +37,7 @@ public class ReadingImportTests
         Assert.Equal(1, await temporary.ScalarAsync("SELECT count(*) FROM readings WHERE meter_no = 'M3' AND quality = 'negative'"));
         Assert.Equal(1, await temporary.ScalarAsync("SELECT count(*) FROM readings WHERE meter_no = 'M2' AND quality = 'valid'"));
         Assert.Equal(1, await temporary.ScalarAsync("SELECT count(*) FROM readings WHERE meter_no = 'M1' AND interval_start = TIMESTAMP '2026-10-31 16:15:00'"));
-        Assert.Equal(3, await temporary.ScalarAsync("SELECT slots::BIGINT FROM meter_days WHERE meter_no = 'M1' AND day = DATE '2026-11-01'"));
+        Assert.Equal(3, await temporary.ScalarAsync("SELECT slots_lo::BIGINT FROM meter_days WHERE meter_no = 'M1' AND day = DATE '2026-11-01'"));
         Assert.Equal(1, await temporary.ScalarAsync("SELECT count(*) FROM analysis_queue WHERE day = DATE '2026-11-01'"));
         Assert.Equal(4, await temporary.ScalarAsync("SELECT row_count FROM import_batches"));
         Assert.Equal(3, result.IncompleteDays);

@@ -20,7 +20,7 @@ internal sealed class ReadingBatchChecks(
     public async Task<long> RejectOrCollapseAsync(CancellationToken cancellationToken)
     {
         await ReadingImporter.Execute(connection, ReadingBatchSql.BatchDays(table, vee, now, batchNo), cancellationToken);
-        var (bad, copies) = await PairAsync("SELECT coalesce(sum(bad), 0), coalesce(sum(n - bit_count(slots)), 0) FROM batch_days", cancellationToken);
+        var (bad, copies) = await PairAsync($"SELECT coalesce(sum(bad), 0), coalesce(sum(n - {ReadingBatchSql.Count("lo", "hi")}), 0) FROM batch_days", cancellationToken);
         var locator = new ReadingErrorLocator(request, source);
         if (bad > 0)
         {

@@ -70,15 +70,20 @@ internal static class ReadingBatchSql
 
     public static string BatchDays(ReadingTable table, VeeSettings vee, DateTime now, int batchNo) => $"""
         CREATE OR REPLACE TEMP TABLE batch_days AS
-        SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, count(*) AS n,
-               bit_or(1::HUGEINT << ({SlotOf("interval_start")})::HUGEINT) AS slots,
+        SELECT device, day, count(*) AS n,
+               bit_or(CASE WHEN slot < 64 THEN 1::UBIGINT << slot ELSE 0::UBIGINT END) AS lo,
+               bit_or(CASE WHEN slot >= 64 THEN 1::UBIGINT << (slot - 64) ELSE 0::UBIGINT END) AS hi,
                sum(kwh) AS kwh, sum(interval_minutes) / 60.0 AS hours, min(interval_minutes) AS minutes,
-               count_if({ClockError(vee, now)} OR {table.Key} = '') AS bad,
-               count_if(quality = 'spike') AS spike, count_if(quality = 'negative') AS negative,
+               count_if(bad) AS bad, count_if(quality = 'spike') AS spike, count_if(quality = 'negative') AS negative,
                count_if(quality = 'implausible') AS implausible
-        FROM {table.Readings} WHERE batch_no = {batchNo}
+        FROM (SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, ({SlotOf("interval_start")})::UBIGINT AS slot,
+                     kwh, interval_minutes, quality, {ClockError(vee, now)} OR {table.Key} = '' AS bad
+              FROM {table.Readings} WHERE batch_no = {batchNo})
         GROUP BY ALL
         """;
+
+    /// <summary>How many slots a (lo, hi) pair holds.</summary>
+    public static string Count(string lo, string hi) => $"(bit_count({lo}) + bit_count({hi}))";
 
     public static string BadRows(ReadingTable table, VeeSettings vee, DateTime now, int batchNo) => $"""
         SELECT {table.Key}, interval_start,
@@ -110,20 +115,23 @@ internal static class ReadingBatchSql
         """;
 
     private static string InDuplicateDays(ReadingTable table, string alias) =>
-        $"JOIN (SELECT device, day FROM batch_days WHERE n > bit_count(slots)) g ON g.device = {alias}.{table.Key} "
+        $"JOIN (SELECT device, day FROM batch_days WHERE n > {Count("lo", "hi")}) g ON g.device = {alias}.{table.Key} "
         + $"AND g.day = {DayOf(alias + ".interval_start")}";
 
     public static string Overlap(ReadingTable table) => $"""
         CREATE OR REPLACE TEMP TABLE overlap AS
-        SELECT b.device, b.day, b.slots & bit_or(d.slots) AS slots
+        SELECT b.device, b.day, b.lo & bit_or(d.slots_lo) AS lo, b.hi & bit_or(d.slots_hi) AS hi
         FROM batch_days b JOIN {table.Days} d ON d.{table.Key} = b.device AND d.day = b.day
-        GROUP BY b.device, b.day, b.slots
-        HAVING (b.slots & bit_or(d.slots)) <> 0
+        GROUP BY b.device, b.day, b.lo, b.hi
+        HAVING (b.lo & bit_or(d.slots_lo)) <> 0 OR (b.hi & bit_or(d.slots_hi)) <> 0
         """;
 
-    private static string InOverlap(string alias) =>
-        $"o.device = {alias}.device_key AND o.day = {DayOf(alias + ".interval_start")} "
-        + $"AND ((o.slots >> ({SlotOf(alias + ".interval_start")})::HUGEINT) & 1) = 1";
+    private static string InOverlap(string alias)
+    {
+        var slot = $"({SlotOf(alias + ".interval_start")})::UBIGINT";
+        return $"o.device = {alias}.device_key AND o.day = {DayOf(alias + ".interval_start")} "
+            + $"AND (CASE WHEN {slot} < 64 THEN (o.lo >> {slot}) ELSE (o.hi >> ({slot} - 64)) END & 1) = 1";
+    }
 
     /// <summary>Overlapping readings whose value differs from the one an earlier batch stored.</summary>
     public static string Conflicts(ReadingTable table, int batchNo) => $"""
@@ -156,18 +164,18 @@ internal static class ReadingBatchSql
         """;
 
     public static string Days(ReadingTable table, int batchNo) =>
-        $"INSERT INTO {table.Days} SELECT device, day, slots, n, kwh, hours, {batchNo} FROM batch_days WHERE n > 0";
+        $"INSERT INTO {table.Days} SELECT device, day, lo, hi, n, kwh, hours, {batchNo} FROM batch_days WHERE n > 0";
 
     public static string Queue(DateTime now) =>
         $"INSERT INTO analysis_queue SELECT DISTINCT day, {T(now)} FROM batch_days ON CONFLICT (day) DO UPDATE SET queued_at = excluded.queued_at";
 
     /// <summary>Device-days of this batch that are still short of a full day once earlier batches are counted.</summary>
     public static string Completeness(ReadingTable table) => $"""
-        SELECT count(*), coalesce(sum(expected - bit_count(stored)), 0) FROM (
-            SELECT b.device, b.day, 1440 // b.minutes AS expected, bit_or(d.slots) AS stored
+        SELECT count(*), coalesce(sum(expected - {Count("lo", "hi")}), 0) FROM (
+            SELECT b.device, b.day, 1440 // b.minutes AS expected, bit_or(d.slots_lo) AS lo, bit_or(d.slots_hi) AS hi
             FROM batch_days b JOIN {table.Days} d ON d.{table.Key} = b.device AND d.day = b.day
             GROUP BY b.device, b.day, b.minutes)
-        WHERE bit_count(stored) < expected
+        WHERE {Count("lo", "hi")} < expected
         """;
 
     public static string UnknownDevices(ReadingTable table) =>
