@@ -20,7 +20,7 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
     [Fact]
     public async Task A_json_batch_is_stored_once_and_its_retry_answers_the_same_batch()
     {
-        var dispatcher = await factory.ClientForAsync("dispatcher");
+        var admin = await factory.ClientForAsync("admin");
         var meter = await MeterAsync();
         var batch = new
         {
@@ -33,8 +33,8 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
             }).ToArray(),
         };
 
-        var first = await dispatcher.PostAsJsonAsync("/api/v1/meter-readings", batch, Cancel);
-        var retry = await dispatcher.PostAsJsonAsync("/api/v1/meter-readings", batch, Cancel);
+        var first = await admin.PostAsJsonAsync("/api/v1/meter-readings", batch, Cancel);
+        var retry = await admin.PostAsJsonAsync("/api/v1/meter-readings", batch, Cancel);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var stored = (await first.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
@@ -51,9 +51,9 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
     [Fact]
     public async Task A_malformed_batch_names_the_field_and_a_rejected_csv_the_line()
     {
-        var dispatcher = await factory.ClientForAsync("dispatcher");
+        var admin = await factory.ClientForAsync("admin");
         var meter = await MeterAsync();
-        var malformed = await dispatcher.PostAsJsonAsync(
+        var malformed = await admin.PostAsJsonAsync(
             "/api/v1/meter-readings",
             new { readings = new object[] { new { meterNo = meter, intervalStart = "2026-11-01T00:00:00+08:00", kwh = 1.0 }, new { meterNo = meter, intervalStart = "2026-11-01T00:15:00+08:00" } } },
             Cancel);
@@ -61,7 +61,7 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
         Assert.NotNull((await malformed.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["errors"]!["readings[1].kwh"]);
 
         var csv = $"meter_no,interval_start,kwh\n{meter},2026-11-02T00:00:00+08:00,0.5\n{meter},2026-11-02T00:10:00+08:00,0.5\n";
-        var rejected = await dispatcher.PostAsync("/api/v1/meter-readings", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
+        var rejected = await admin.PostAsync("/api/v1/meter-readings", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rejected.StatusCode);
         var problem = (await rejected.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
@@ -72,15 +72,15 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
     }
 
     [Fact]
-    public async Task Terminal_csv_is_keyed_by_transformer_and_only_dispatchers_and_admins_send_readings()
+    public async Task Terminal_csv_is_keyed_by_transformer_and_only_administrators_send_readings()
     {
         var admin = await factory.ClientForAsync("admin");
-        var analyst = await factory.ClientForAsync("analyst");
+        var dispatcher = await factory.ClientForAsync("dispatcher");
         var transformer = await TransformerAsync();
         var csv = $"transformer_code,interval_start,kwh,voltage_a,current_a\n{transformer},2026-11-03T00:00:00+08:00,20.5,228.1,95\n";
 
         var stored = await admin.PostAsync("/api/v1/meter-readings?target=terminals", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
-        var refused = await analyst.PostAsync("/api/v1/meter-readings?target=terminals", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
+        var refused = await dispatcher.PostAsync("/api/v1/meter-readings?target=terminals", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
 
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         Assert.Equal(228, await StoreScalarAsync($"SELECT voltage_a::BIGINT FROM terminal_readings WHERE transformer_code = '{transformer}'"));

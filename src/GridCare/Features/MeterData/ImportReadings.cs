@@ -58,12 +58,13 @@ public abstract record ImportReadingsResult
 
 /// <summary>
 /// <c>POST /api/v1/meter-readings</c>: readings from collection systems (用电信息采集) as a JSON batch or a long-form
-/// <c>text/csv</c> body, validated and stored by the same engine as <c>gridcare meter import</c>. Sent with an
-/// administrator's or dispatcher's account, as the grid events are.
+/// <c>text/csv</c> body, validated and stored by the same engine as <c>gridcare meter import</c>. A collection system
+/// sends with an administrator's account, as the other bulk imports are: readings carry no org unit to check a
+/// narrower account against until they are matched to the directory, and the store serves every unit.
 /// </summary>
 public sealed class ImportReadings(ReadingImporter importer, SyncMeterDirectory directory, IOptions<MeterDataOptions> options)
 {
-    public static readonly StaffRole[] Senders = [StaffRole.Admin, StaffRole.Dispatcher];
+    public static readonly StaffRole[] Senders = [StaffRole.Admin];
 
     public async Task<ImportReadingsResult> HandleAsync(MeterReadingBatch batch, StaffScope scope, CancellationToken cancellationToken)
     {
@@ -172,6 +173,6 @@ public sealed class ImportReadings(ReadingImporter importer, SyncMeterDirectory 
         ArgumentNullException.ThrowIfNull(scope);
         return Senders.Any(scope.IsIn)
             ? null
-            : new ImportReadingsResult.Forbidden($"Meter readings are sent with the account of a {string.Join(" or ", Senders.Select(StaffRoles.NameOf))}.");
+            : new ImportReadingsResult.Forbidden($"Meter readings are sent with the account of an {string.Join(" or ", Senders.Select(StaffRoles.NameOf))}.");
     }
 }
