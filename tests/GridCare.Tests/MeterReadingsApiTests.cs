@@ -12,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCare.Tests;
 
-/// <summary><c>POST /api/v1/meter-readings</c> and the demo readings, on the small demo area.</summary>
+/// <summary>
+/// <c>POST /api/v1/meter-readings</c> and the demo readings, on the small demo area. The tests share one store: each
+/// reads back only the intervals it wrote (November 1–3; the demo readings are the three days before today).
+/// </summary>
 public abstract class MeterReadingsApiTests(GridCareFactory factory)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -45,7 +48,7 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
         var again = (await retry.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
         Assert.True(again["alreadyImported"]!.GetValue<bool>());
         Assert.Equal(stored["batchNo"]!.GetValue<int>(), again["batchNo"]!.GetValue<int>());
-        Assert.Equal(4, await StoreScalarAsync($"SELECT count(*) FROM readings WHERE meter_no = '{meter}'"));
+        Assert.Equal(4, await StoreScalarAsync($"SELECT count(*) FROM readings WHERE meter_no = '{meter}' AND interval_start < TIMESTAMP '2026-11-01 16:00:00'"));
     }
 
     [Fact]
@@ -68,7 +71,7 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
         var error = Assert.Single(problem["errors"]!.AsArray());
         Assert.Equal(3, error!["line"]!.GetValue<long>());
         Assert.Equal("interval_start", error["field"]!.GetValue<string>());
-        Assert.Equal(0, await StoreScalarAsync($"SELECT count(*) FROM readings WHERE meter_no = '{meter}' AND interval_start >= TIMESTAMP '2026-11-01 16:00:00'"));
+        Assert.Equal(0, await StoreScalarAsync($"SELECT count(*) FROM readings WHERE meter_no = '{meter}' AND interval_start BETWEEN TIMESTAMP '2026-11-01 16:00:00' AND TIMESTAMP '2026-11-02 16:00:00'"));
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public abstract class MeterReadingsApiTests(GridCareFactory factory)
         var refused = await dispatcher.PostAsync("/api/v1/meter-readings?target=terminals", new StringContent(csv, Encoding.UTF8, "text/csv"), Cancel);
 
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
-        Assert.Equal(228, await StoreScalarAsync($"SELECT voltage_a::BIGINT FROM terminal_readings WHERE transformer_code = '{transformer}'"));
+        Assert.Equal(228, await StoreScalarAsync($"SELECT voltage_a::BIGINT FROM terminal_readings WHERE transformer_code = '{transformer}' AND interval_start = TIMESTAMP '2026-11-02 16:00:00'"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
