@@ -1,5 +1,6 @@
 using GridCare.Cli;
 using GridCare.Features.Attachments;
+using GridCare.Features.Classification;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -36,6 +37,7 @@ builder.Services
     .AddIntake()
     .AddPortal()
     .AddNotifications()
+    .AddClassification()
     .AddDemo();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ app.MapAttachments();
 app.MapSla();
 app.MapPortal();
 app.MapNotifications();
+app.MapClassification();
 app.MapConsole();
 await app.RunAsync();
 return 0;
