@@ -7,6 +7,8 @@ namespace GridCare.Analytics.Classification;
 /// 业扩报装, 跳闸, 户号 stay whole) prefixed <c>w:</c>, plus Chinese character unigrams and bigrams prefixed
 /// <c>c:</c>, which still match when a typo or a speech-recognition error breaks a word (电亚低 shares 电 and 低).
 /// Long digit runs (account, meter and phone numbers) become one token; short ones (95598, 12345) stay as they are.
+/// jieba's HMM for unknown words is off: the character grams already cover them, and it cost a quarter of the time
+/// for no gain on the corpus (docs/benchmarks.md); trigrams likewise cost time and did not help.
 /// jieba's dictionaries load once per process, on first use (about a second), never per request.
 /// </summary>
 public static class ChineseTokenizer
@@ -14,6 +16,7 @@ public static class ChineseTokenizer
     public const string WordPrefix = "w:";
     public const string CharPrefix = "c:";
     private const string NumberToken = "w:#num";
+    private const int MaxGram = 2;
 
     private static readonly Lazy<JiebaSegmenter> Segmenter = new(CreateSegmenter, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -57,7 +60,7 @@ public static class ChineseTokenizer
 
     private static void AddWords(string text, List<string> tokens)
     {
-        foreach (var word in Segmenter.Value.Cut(text, cutAll: false, hmm: true))
+        foreach (var word in Segmenter.Value.Cut(text, cutAll: false, hmm: false))
         {
             if (word.Length == 0 || !word.Any(char.IsLetterOrDigit))
             {
@@ -70,22 +73,20 @@ public static class ChineseTokenizer
 
     private static void AddCharacterGrams(ReadOnlySpan<char> text, List<string> tokens)
     {
-        var previous = '\0';
-        foreach (var c in text)
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (!IsHan(c))
+            if (!IsHan(text[i]))
             {
-                previous = '\0';
+                run = 0;
                 continue;
             }
 
-            tokens.Add(string.Concat(CharPrefix, c.ToString()));
-            if (previous != '\0')
+            run++;
+            for (var n = 1; n <= Math.Min(run, MaxGram); n++)
             {
-                tokens.Add(string.Concat(CharPrefix, previous.ToString(), c.ToString()));
+                tokens.Add(string.Concat(CharPrefix, text.Slice(i - n + 1, n)));
             }
-
-            previous = c;
         }
     }
 

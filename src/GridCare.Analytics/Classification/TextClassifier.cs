@@ -97,25 +97,41 @@ public sealed class TextClassifier
     private List<ExplanationTerm> Explain(VBuffer<float> features, int label)
     {
         var row = weights[label];
-        var contributions = new List<(string Term, double Weight)>();
         var indices = features.GetIndices();
         var values = features.GetValues();
+        var contributions = new (int Feature, float Weight)[indices.Length];
+        var n = 0;
+        var total = 0.0;
         for (var k = 0; k < indices.Length; k++)
         {
             var contribution = values[k] * row[indices[k]];
             if (contribution > 0)
             {
-                contributions.Add((ChineseTokenizer.Display(Vocabulary.Term(indices[k])), contribution));
+                contributions[n++] = (indices[k], contribution);
+                total += contribution;
             }
         }
 
-        var total = contributions.Sum(c => c.Weight);
-        return [.. contributions
-            .GroupBy(c => c.Term)
-            .Select(g => (Term: g.Key, Weight: g.Sum(c => c.Weight)))
-            .OrderByDescending(c => c.Weight)
-            .Take(ExplanationSize)
-            .Select(c => new ExplanationTerm(c.Term, Math.Round(c.Weight / total, 3)))];
+        // A word and the character gram of the same text (w:停电, c:停电) are one term to a reader.
+        Array.Sort(contributions, 0, n, ByWeightDescending.Instance);
+        var terms = new List<ExplanationTerm>(ExplanationSize);
+        for (var k = 0; k < n && terms.Count < ExplanationSize; k++)
+        {
+            var term = ChineseTokenizer.Display(Vocabulary.Term(contributions[k].Feature));
+            if (!terms.Exists(t => t.Term == term))
+            {
+                terms.Add(new ExplanationTerm(term, Math.Round(contributions[k].Weight / total, 3)));
+            }
+        }
+
+        return terms;
+    }
+
+    private sealed class ByWeightDescending : IComparer<(int Feature, float Weight)>
+    {
+        public static readonly ByWeightDescending Instance = new();
+
+        public int Compare((int Feature, float Weight) x, (int Feature, float Weight) y) => y.Weight.CompareTo(x.Weight);
     }
 
     private static float[][] Weights(ITransformer model)

@@ -51,35 +51,47 @@ public sealed class Vocabulary
     public VBuffer<float> Vectorize(List<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var counts = new Dictionary<int, int>();
+        var found = new int[tokens.Count];
+        var n = 0;
         foreach (var token in tokens)
         {
             if (index.TryGetValue(token, out var i))
             {
-                counts[i] = counts.GetValueOrDefault(i) + 1;
+                found[n++] = i;
             }
         }
 
-        var indices = counts.Keys.Order().ToArray();
-        var values = new float[indices.Length];
+        Array.Sort(found, 0, n);
+        var indices = new int[n];
+        var values = new float[n];
+        var count = 0;
         double norm = 0;
-        for (var k = 0; k < indices.Length; k++)
+        for (var k = 0; k < n;)
         {
-            var value = (1.0 + Math.Log(counts[indices[k]])) * idf[indices[k]];
-            values[k] = (float)value;
+            var feature = found[k];
+            var run = 1;
+            while (k + run < n && found[k + run] == feature)
+            {
+                run++;
+            }
+
+            var value = (1.0 + Math.Log(run)) * idf[feature];
+            indices[count] = feature;
+            values[count++] = (float)value;
             norm += value * value;
+            k += run;
         }
 
         if (norm > 0)
         {
             var scale = (float)(1.0 / Math.Sqrt(norm));
-            for (var k = 0; k < values.Length; k++)
+            for (var k = 0; k < count; k++)
             {
                 values[k] *= scale;
             }
         }
 
-        return new VBuffer<float>(terms.Length, indices.Length, values, indices);
+        return new VBuffer<float>(terms.Length, count, values, indices);
     }
 
     public void Write(TextWriter writer)
