@@ -28,7 +28,7 @@ public sealed class Vocabulary
 
     public string Term(int i) => terms[i];
 
-    /// <summary>Keeps the features seen in at least <paramref name="minDocuments"/> texts (rarer ones are noise).</summary>
+    /// <summary>Keeps the features seen in at least <paramref name="minDocuments"/> texts.</summary>
     public static Vocabulary Build(IReadOnlyList<List<string>> documents, int minDocuments)
     {
         ArgumentNullException.ThrowIfNull(documents);
