@@ -117,11 +117,18 @@ public abstract class ClassificationApiTests(GridCareFactory factory)
 
         var (status, body, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
         {
-            channel = "counter", externalId = "counter-" + Guid.NewGuid().ToString("N"), text = Text, type = "opinion",
+            channel = "counter",
+            externalId = "counter-" + Guid.NewGuid().ToString("N"),
+            text = Text,
+            type = "opinion",
         }));
         var (agreed, agreedBody, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
         {
-            channel = "counter", externalId = "counter-" + Guid.NewGuid().ToString("N"), text = Text + "！", type = "complaint", complaintClass = "service",
+            channel = "counter",
+            externalId = "counter-" + Guid.NewGuid().ToString("N"),
+            text = Text + "！",
+            type = "complaint",
+            complaintClass = "service",
         }));
 
         Assert.Equal(201, status);
@@ -149,7 +156,9 @@ public abstract class ClassificationApiTests(GridCareFactory factory)
         const string Text = "计划停电没有提前通知，我们一点准备都没有，冰箱里的东西全坏了";
         var (_, created, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
         {
-            channel = "hotline", externalId = "hotline-" + Guid.NewGuid().ToString("N"), text = Text,
+            channel = "hotline",
+            externalId = "hotline-" + Guid.NewGuid().ToString("N"),
+            text = Text,
         }));
         var number = created!["order"]!["number"]!.GetValue<string>();
         var suggested = created["suggestion"]!["complaintClass"]?.GetValue<string>();

@@ -121,8 +121,13 @@ public abstract class ComplaintAnalyticsApiTests(GridCareFactory factory)
                 {
                     var (status, body, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
                     {
-                        channel = "hotline", externalId = "analytics-" + Guid.NewGuid().ToString("N"), accountNumber = account,
-                        text, type = "complaint", complaintClass, occurredAt = at,
+                        channel = "hotline",
+                        externalId = "analytics-" + Guid.NewGuid().ToString("N"),
+                        accountNumber = account,
+                        text,
+                        type = "complaint",
+                        complaintClass,
+                        occurredAt = at,
                     }));
                     Assert.True(status == 201, body?.ToJsonString());
                 }

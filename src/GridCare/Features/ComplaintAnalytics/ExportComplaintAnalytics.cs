@@ -22,8 +22,13 @@ public sealed class ExportComplaintAnalytics(GetComplaintMix mix, GetComplaintHo
             ["repeat_complainants"] = m.RepeatComplainants.Select(c => new { account_number = c.AccountNumber, name = c.Name, sensitive = c.Sensitive, complaints = c.Complaints, orders = string.Join(' ', c.Orders) }).ToList(),
             ["hotspots"] = h.Hotspots.Select(s => new
             {
-                kind = s.Kind, code = s.Code, name = s.Name, complaints = s.Complaints, previous = s.PreviousComplaints,
-                evidence = string.Join("; ", s.Evidence.Select(e => e.Text)), orders = string.Join(' ', s.Orders),
+                kind = s.Kind,
+                code = s.Code,
+                name = s.Name,
+                complaints = s.Complaints,
+                previous = s.PreviousComplaints,
+                evidence = string.Join("; ", s.Evidence.Select(e => e.Text)),
+                orders = string.Join(' ', s.Orders),
             }).ToList(),
         };
         using var stream = new MemoryStream();
