@@ -1,5 +1,7 @@
 using GridCare.Cli;
 using GridCare.Features.Attachments;
+using GridCare.Features.Classification;
+using GridCare.Features.ComplaintAnalytics;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -38,6 +40,8 @@ builder.Services
     .AddIntake()
     .AddPortal()
     .AddNotifications()
+    .AddClassification()
+    .AddComplaintAnalytics()
     .AddDemo();
 
 var app = builder.Build();
@@ -61,6 +65,8 @@ app.MapAttachments();
 app.MapSla();
 app.MapPortal();
 app.MapNotifications();
+app.MapClassification();
+app.MapComplaintAnalytics();
 app.MapConsole();
 await app.RunAsync();
 return 0;

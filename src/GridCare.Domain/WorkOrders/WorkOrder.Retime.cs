@@ -22,6 +22,24 @@ public sealed partial class WorkOrder
             return false;
         }
 
+        SlaSettingsRevision = clock.SettingsRevision;
+        var moved = RepickPolicy(policies, clock);
+        if (moved.Count > 0)
+        {
+            history.Add(new WorkOrderChange(
+                atUtc, SystemActor, null, WorkOrderAction.RetimeSla, Status, Status,
+                $"SLA settings revision {clock.SettingsRevision}: {string.Join("; ", moved)}"));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Gives the targets not yet met those of the policy that matches the order now and counts them again; a met
+    /// target keeps its target and deadline, since it was met against them. Returns each change for the history.
+    /// </summary>
+    private List<string> RepickPolicy(IEnumerable<SlaPolicy> policies, SlaClock clock)
+    {
         var kinds = Enum.GetValues<SlaTargetKind>();
         var before = kinds.ToDictionary(kind => kind, DueAtStored);
         var policyBefore = SlaPolicyName;
@@ -34,7 +52,6 @@ public sealed partial class WorkOrder
         slaTargets.Clear();
         slaTargets.AddRange(targets);
         SlaPolicyName = policy?.Name;
-        SlaSettingsRevision = clock.SettingsRevision;
         RecomputeSla(clock);
         foreach (var kind in kinds.Where(kind => MetAt(kind) is not null))
         {
@@ -50,14 +67,7 @@ public sealed partial class WorkOrder
             moved.Insert(0, $"SLA policy {policyBefore ?? "none"} → {SlaPolicyName ?? "none"}");
         }
 
-        if (moved.Count > 0)
-        {
-            history.Add(new WorkOrderChange(
-                atUtc, SystemActor, null, WorkOrderAction.RetimeSla, Status, Status,
-                $"SLA settings revision {clock.SettingsRevision}: {string.Join("; ", moved)}"));
-        }
-
-        return true;
+        return moved;
 
         static string Text(DateTime? due) => due is { } value ? value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "none";
     }

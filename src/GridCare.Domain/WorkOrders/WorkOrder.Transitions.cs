@@ -15,25 +15,26 @@ public sealed partial class WorkOrder
             [
                 WorkOrderAction.Dispatch, WorkOrderAction.Resolve, WorkOrderAction.Cancel, WorkOrderAction.Merge,
                 WorkOrderAction.AddContact, WorkOrderAction.AddNote, WorkOrderAction.IdentifyCustomer,
-                WorkOrderAction.PauseClock, WorkOrderAction.ResumeClock,
+                WorkOrderAction.PauseClock, WorkOrderAction.ResumeClock, WorkOrderAction.Reclassify,
             ],
             WorkOrderStatus.Dispatched =>
             [
                 WorkOrderAction.Dispatch, WorkOrderAction.Accept, WorkOrderAction.Cancel, WorkOrderAction.Merge,
                 WorkOrderAction.AddContact, WorkOrderAction.AddNote, WorkOrderAction.IdentifyCustomer,
-                WorkOrderAction.PauseClock, WorkOrderAction.ResumeClock,
+                WorkOrderAction.PauseClock, WorkOrderAction.ResumeClock, WorkOrderAction.Reclassify,
             ],
             WorkOrderStatus.Accepted =>
             [
                 WorkOrderAction.Dispatch, WorkOrderAction.Arrive, WorkOrderAction.Resolve, WorkOrderAction.Cancel,
                 WorkOrderAction.Merge, WorkOrderAction.AddContact, WorkOrderAction.AddNote,
                 WorkOrderAction.IdentifyCustomer, WorkOrderAction.PauseClock, WorkOrderAction.ResumeClock,
+                WorkOrderAction.Reclassify,
             ],
             WorkOrderStatus.Arrived =>
             [
                 WorkOrderAction.Resolve, WorkOrderAction.Cancel, WorkOrderAction.Merge, WorkOrderAction.AddContact,
                 WorkOrderAction.AddNote, WorkOrderAction.IdentifyCustomer, WorkOrderAction.PauseClock,
-                WorkOrderAction.ResumeClock,
+                WorkOrderAction.ResumeClock, WorkOrderAction.Reclassify,
             ],
             WorkOrderStatus.Resolved =>
             [

@@ -160,20 +160,23 @@ public sealed partial class WorkOrder
     public SlaSubject SlaSubject() => new(
         Type, AreaType, Channel, ComplaintClass, ServiceApplication, ImportantCustomer, SensitiveCustomer);
 
-    private static WorkOrderError? CheckIntake(WorkOrderIntake intake)
+    private static WorkOrderError? CheckIntake(WorkOrderIntake intake) =>
+        CheckClassification(intake.Type, intake.ComplaintClass, intake.ServiceApplication);
+
+    private static WorkOrderError? CheckClassification(WorkOrderType type, ComplaintClass? complaintClass, ServiceApplicationKind? application)
     {
-        var isComplaint = intake.Type == WorkOrderType.Complaint;
-        var isApplication = intake.Type == WorkOrderType.ServiceApplication;
-        return (intake.ComplaintClass, intake.ServiceApplication) switch
+        var isComplaint = type == WorkOrderType.Complaint;
+        var isApplication = type == WorkOrderType.ServiceApplication;
+        return (complaintClass, application) switch
         {
             (null, _) when isComplaint => WorkOrderError.Intake(
                 WorkOrderErrorCode.ComplaintClassRequired, "A complaint needs a complaint class."),
             (not null, _) when !isComplaint => WorkOrderError.Intake(
-                WorkOrderErrorCode.ComplaintClassNotAllowed, $"A {intake.Type} order has no complaint class."),
+                WorkOrderErrorCode.ComplaintClassNotAllowed, $"A {type} order has no complaint class."),
             (_, null) when isApplication => WorkOrderError.Intake(
                 WorkOrderErrorCode.ServiceApplicationRequired, "A service application needs its kind."),
             (_, not null) when !isApplication => WorkOrderError.Intake(
-                WorkOrderErrorCode.ServiceApplicationNotAllowed, $"A {intake.Type} order has no service application kind."),
+                WorkOrderErrorCode.ServiceApplicationNotAllowed, $"A {type} order has no service application kind."),
             _ => null,
         };
     }

@@ -54,4 +54,7 @@ public enum WorkOrderAction
     RetimeSla,
     /// <summary>A file attached to the order; uploaded through its own endpoint, never offered as an action.</summary>
     Attach,
+
+    /// <summary>An agent changes the type or complaint class (the customer's words were read wrongly); re-times the SLA.</summary>
+    Reclassify,
 }

@@ -8,10 +8,10 @@ public class WorkOrderTransitionTableTests
     /// <summary>What an identified repair order whose clock runs offers in each state: the table written out by hand.</summary>
     private static readonly Dictionary<WorkOrderStatus, WorkOrderAction[]> RepairTable = new()
     {
-        [WorkOrderStatus.Received] = [Dispatch, Resolve, Cancel, Merge, AddContact, AddNote, PauseClock],
-        [WorkOrderStatus.Dispatched] = [Dispatch, Accept, Cancel, Merge, AddContact, AddNote, PauseClock],
-        [WorkOrderStatus.Accepted] = [Dispatch, Arrive, Resolve, Cancel, Merge, AddContact, AddNote, PauseClock],
-        [WorkOrderStatus.Arrived] = [Resolve, Cancel, Merge, AddContact, AddNote, PauseClock],
+        [WorkOrderStatus.Received] = [Dispatch, Resolve, Cancel, Merge, AddContact, AddNote, PauseClock, Reclassify],
+        [WorkOrderStatus.Dispatched] = [Dispatch, Accept, Cancel, Merge, AddContact, AddNote, PauseClock, Reclassify],
+        [WorkOrderStatus.Accepted] = [Dispatch, Arrive, Resolve, Cancel, Merge, AddContact, AddNote, PauseClock, Reclassify],
+        [WorkOrderStatus.Arrived] = [Resolve, Cancel, Merge, AddContact, AddNote, PauseClock, Reclassify],
         [WorkOrderStatus.Resolved] = [StartRevisit, Reopen, AddContact, AddNote],
         [WorkOrderStatus.Revisit] = [RecordRevisit, Close, Reopen, AddContact, AddNote],
         [WorkOrderStatus.Closed] = [AddNote],
@@ -144,6 +144,7 @@ public class WorkOrderTransitionTableTests
             IdentifyCustomer => order.IdentifyCustomer(Orders.UrbanCustomer, Orders.Policies, context),
             PauseClock => order.PauseClock("Customer not at home", context),
             ResumeClock => order.ResumeClock(context),
+            Reclassify => order.Reclassify(WorkOrderType.Complaint, ComplaintClass.Service, null, Orders.Policies, context),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

@@ -95,6 +95,10 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("GridCare:MeterData:BackgroundEnabled", "false");
         builder.UseSetting("GridCare:Demo:MeterDays", "0");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+
+        // Training the default model from the whole corpus would cost every test host seconds of CPU; the
+        // classifier's tests train on the small hand-written sample themselves (ClassifierSample).
+        builder.UseSetting("GridCare:Classifier:TrainOnStart", "false");
         foreach (var (key, value) in DatabaseSettings())
         {
             builder.UseSetting(key, value);

@@ -18,7 +18,10 @@ public sealed record ChangeWorkOrderRequest(
     string? Comment = null,
     string? Text = null,
     bool CustomerVisible = false,
-    string? TargetNumber = null);
+    string? TargetNumber = null,
+    WorkOrderType? Type = null,
+    ComplaintClass? ComplaintClass = null,
+    ServiceApplicationKind? ServiceApplication = null);
 
 public abstract record ChangeWorkOrderResult
 {
@@ -48,7 +51,7 @@ public abstract record ChangeWorkOrderResult
 /// one that takes that step, the order must be in the caller's units, and the aggregate decides whether the step is
 /// legal now — an illegal one is refused with the actions that are allowed.
 /// </summary>
-public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvider time, IEnumerable<IWorkOrderChangeHandler> followUps)
+public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, SlaPolicies policies, TimeProvider time, IEnumerable<IWorkOrderChangeHandler> followUps)
 {
     /// <summary>The URL names of the actions and the roles that take them.</summary>
     public static readonly IReadOnlyDictionary<string, StaffRole[]> Actions = new Dictionary<string, StaffRole[]>(StringComparer.Ordinal)
@@ -66,6 +69,7 @@ public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvide
         ["pause"] = [StaffRole.Agent, StaffRole.Dispatcher],
         ["resume"] = [StaffRole.Agent, StaffRole.Dispatcher],
         ["note"] = [StaffRole.Agent, StaffRole.Dispatcher, StaffRole.Crew, StaffRole.Manager, StaffRole.Admin],
+        ["reclassify"] = [StaffRole.Agent, StaffRole.Dispatcher, StaffRole.Admin],
     };
 
     public async Task<ChangeWorkOrderResult> HandleAsync(string number, string action, ChangeWorkOrderRequest request, StaffScope scope, CancellationToken cancellationToken)
@@ -161,6 +165,28 @@ public sealed class ChangeWorkOrder(AppDbContext db, SlaClock clock, TimeProvide
                         "cancel" => order.Cancel(request.Reason!, context),
                         _ => order.PauseClock(request.Reason!, context),
                     };
+                }
+
+                break;
+            case "reclassify":
+                if (request.Type is not { } newType)
+                {
+                    errors["type"] = ["'reclassify' needs type."];
+                }
+                else
+                {
+                    refused = order.Reclassify(newType, request.ComplaintClass, request.ServiceApplication, policies.Current, context);
+                    var field = refused?.Code switch
+                    {
+                        WorkOrderErrorCode.ComplaintClassRequired or WorkOrderErrorCode.ComplaintClassNotAllowed => "complaintClass",
+                        WorkOrderErrorCode.ServiceApplicationRequired or WorkOrderErrorCode.ServiceApplicationNotAllowed => "serviceApplication",
+                        _ => null,
+                    };
+                    if (field is not null)
+                    {
+                        errors[field] = [refused!.Message];
+                        refused = null;
+                    }
                 }
 
                 break;

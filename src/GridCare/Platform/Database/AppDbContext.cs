@@ -5,6 +5,7 @@ using GridCare.Domain.Outages;
 using GridCare.Domain.Reliability;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
+using GridCare.Features.Classification;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
@@ -41,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkOrderCounter> WorkOrderCounters => Set<WorkOrderCounter>();
 
     public DbSet<InterruptionRecord> InterruptionRecords => Set<InterruptionRecord>();
+
+    public DbSet<ClassificationCorrection> ClassificationCorrections => Set<ClassificationCorrection>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -128,5 +131,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new InterruptionRecordConfiguration());
         builder.ApplyConfiguration(new NotificationMessageConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
+        builder.ApplyConfiguration(new ClassificationCorrectionConfiguration());
     }
 }

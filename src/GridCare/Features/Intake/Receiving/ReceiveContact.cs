@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Classification;
 using GridCare.Features.Outages;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
+using GridCare.Platform.Database;
 
 namespace GridCare.Features.Intake.Receiving;
 
@@ -24,7 +26,11 @@ public sealed record ContactRequest(
 /// outage with its ETR to tell the caller; then no new order is opened and <see cref="Order"/> is the outage's repair
 /// order, or null when the outage has none (a planned outage).
 /// </summary>
-public sealed record ContactReceived(bool IsRepeat, WorkOrderSummary? Order, KnownOutage? Outage = null);
+public sealed record ContactReceived(bool IsRepeat, WorkOrderSummary? Order, KnownOutage? Outage = null)
+{
+    /// <summary>What the classifier reads in the text (type, class, flags) for the agent to confirm or correct; null without a model.</summary>
+    public ClassificationResponse? Suggestion { get; init; }
+}
 
 public abstract record ReceiveContactResult
 {
@@ -41,8 +47,10 @@ public abstract record ReceiveContactResult
 /// SLA policy (<see cref="TakeInContacts"/>). The same (channel, externalId) again answers with the order it made the
 /// first time and changes nothing. Checked contacts are queued and saved in batches by <see cref="IntakeWriter"/>
 /// (ADR 0011), so this handler only checks the request, stamps its time and waits for its batch to commit.
+/// The answer carries the classifier's suggestion; when the sender chose another type or class than the model's,
+/// a correction is stored after the batch commits (learning data: losing one in a crash costs nothing else).
 /// </summary>
-public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time)
+public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, ActiveClassifier classifier, AppDbContext db)
 {
     public async Task<ReceiveContactResult> HandleAsync(ContactRequest request, StaffScope scope, CancellationToken cancellationToken)
     {
@@ -65,8 +73,28 @@ public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time)
         }
 
         var at = (request.OccurredAt ?? time.GetUtcNow()).UtcDateTime;
+        var suggestion = classifier.Classify(request.Text);
         var pending = new PendingContact(request, ch, type, complaintClass, application, scope, at, cancellationToken);
-        return await writer.SubmitAsync(pending, cancellationToken);
+        var result = await writer.SubmitAsync(pending, cancellationToken);
+        if (suggestion is null)
+        {
+            return result;
+        }
+
+        if (result is ReceiveContactResult.Created { Contact.Order: { } order } && !string.IsNullOrWhiteSpace(request.Type)
+            && RecordCorrection.AddIfDifferent(
+                db, suggestion, request.Text!, type, complaintClass, CorrectionSource.Intake, order.Number, order.OrgUnitId, scope.UserName, time.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var response = ClassificationResponse.From(suggestion);
+        return result switch
+        {
+            ReceiveContactResult.Created created => new ReceiveContactResult.Created(created.Contact with { Suggestion = response }),
+            ReceiveContactResult.AlreadyReceived earlier => new ReceiveContactResult.AlreadyReceived(earlier.Contact with { Suggestion = response }),
+            _ => result,
+        };
     }
 
     private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
