@@ -1,6 +1,8 @@
 -- The daily analysis of one China day [$from, $to), run step by step inside one transaction by DailyAnalysis.
--- Designed for speed: the day's readings are read ONCE (step scan) into two small aggregates — per meter, and per
--- (transformer, interval) — and everything else is computed from those and the terminal readings (≈ 1 % of rows).
+-- Designed for speed: the day's readings are read in full ONCE (step meter-sums, one small aggregate per meter);
+-- the other passes touch only what they need (single-column filters for voltage and zero runs, the meters under
+-- transformers whose terminal left gaps), and everything else comes from those aggregates and the terminals' readings
+-- (≈ 1 % of the rows). $parameters are replaced by literals of the settings (numbers, dates), never by user text.
 -- Analyses use readings flagged valid or estimated; 'negative' (reverse flow without generation on record) counts
 -- only towards the reverse-flow anomaly. Voltages: a reading whose reported voltages are all below $loss_v is a
 -- supply loss (outage evidence), kept out of voltage compliance, which GB/T 12325 measures while supplied.
@@ -12,38 +14,59 @@ DELETE FROM transformer_days WHERE day = $day;
 DELETE FROM load_episodes WHERE day = $day;
 DELETE FROM meter_anomalies WHERE day = $day;
 
--- step: scan
-CREATE OR REPLACE TEMP TABLE day_scan AS
-WITH r AS (
-    SELECT r.meter_no, d.transformer_code, r.interval_start, r.interval_minutes AS m, r.quality, r.kwh,
-           r.kwh * 60.0 / r.interval_minutes AS kw,
-           least(r.voltage_a, r.voltage_b, r.voltage_c) AS vmin,
-           greatest(r.voltage_a, r.voltage_b, r.voltage_c) AS vmax,
+-- step: meter-sums
+-- The one full pass over the day's readings: a handful of cheap aggregates per meter (no join). Import and export
+-- come from Σ kWh and Σ |kWh|; voltage time outside the limits is counted only for the few meters the filtered
+-- scans below find outside them.
+CREATE OR REPLACE TEMP TABLE day_meter_sums AS
+SELECT meter_no, sum(kwh) AS net_kwh, sum(abs(kwh)) AS gross_kwh, max(kwh * 60.0 / interval_minutes) AS peak_kw,
+       sum(interval_minutes) AS minutes, count(*) AS readings, count(voltage_a) AS voltage_readings
+FROM readings
+WHERE interval_start >= $from AND interval_start < $to AND quality IN ('valid', 'estimated')
+GROUP BY meter_no;
+
+-- step: voltage
+-- Readings with any phase outside the tighter of the single- and three-phase limits (or lost): single-column
+-- filters that the scan evaluates before reading other columns, so only these few rows are classified one by one.
+-- Time within the limits is then a meter's voltage time minus its time outside them.
+CREATE OR REPLACE TEMP TABLE day_voltage AS
+WITH outside AS (
+    SELECT DISTINCT meter_no, interval_start, interval_minutes, voltage_a, voltage_b, voltage_c FROM (
+        SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_a < $low_max
+        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_a > $high_min
+        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_b < $low_max
+        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_b > $high_min
+        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_c < $low_max
+        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_c > $high_min
+    )
+    WHERE quality IN ('valid', 'estimated')
+),
+r AS (
+    SELECT o.meter_no, o.interval_minutes AS m,
+           least(o.voltage_a, o.voltage_b, o.voltage_c) AS vmin, greatest(o.voltage_a, o.voltage_b, o.voltage_c) AS vmax,
            CASE WHEN d.phases = 3 THEN $three_low ELSE $single_low END AS low_v,
            CASE WHEN d.phases = 3 THEN $three_high ELSE $single_high END AS high_v
-    FROM readings r JOIN meter_directory d ON d.meter_no = r.meter_no
-    WHERE r.interval_start >= $from AND r.interval_start < $to AND r.quality IN ('valid', 'estimated', 'negative')
+    FROM outside o JOIN meter_directory d ON d.meter_no = o.meter_no
 )
-SELECT GROUPING(meter_no) AS per_slot, meter_no, transformer_code, interval_start, m,
-       coalesce(sum(greatest(kwh, 0)) FILTER (WHERE quality <> 'negative'), 0) AS import_kwh,
-       coalesce(sum(greatest(-kwh, 0)), 0) AS export_kwh,
-       max(kw) FILTER (WHERE quality <> 'negative') AS peak_kw,
-       sum(kw) FILTER (WHERE quality <> 'negative') AS kw,
-       coalesce(sum(m) FILTER (WHERE quality <> 'negative' AND kwh IS NOT NULL), 0) AS minutes_reported,
-       count(kwh) FILTER (WHERE quality <> 'negative') AS reporting,
-       coalesce(sum(m) FILTER (WHERE vmax >= $loss_v), 0) AS voltage_minutes,
-       coalesce(sum(m) FILTER (WHERE vmax >= $loss_v AND vmin >= low_v AND vmax <= high_v), 0) AS within_minutes,
+SELECT meter_no,
+       coalesce(sum(m) FILTER (WHERE vmax >= $loss_v AND (vmin < low_v OR vmax > high_v)), 0) AS outside_minutes,
        coalesce(sum(m) FILTER (WHERE vmax >= $loss_v AND vmin < low_v), 0) AS low_minutes,
        coalesce(sum(m) FILTER (WHERE vmax >= $loss_v AND vmax > high_v), 0) AS high_minutes,
-       min(vmin) FILTER (WHERE vmax >= $loss_v) AS voltage_min,
-       max(vmax) FILTER (WHERE vmax >= $loss_v) AS voltage_max,
-       coalesce(sum(m) FILTER (WHERE vmax < $loss_v), 0) AS zero_voltage_minutes,
-       count(*) FILTER (WHERE vmax < $loss_v) AS zero_voltage
+       min(vmin) FILTER (WHERE vmax >= $loss_v AND (vmin < low_v OR vmax > high_v)) AS voltage_min,
+       max(vmax) FILTER (WHERE vmax >= $loss_v AND (vmin < low_v OR vmax > high_v)) AS voltage_max,
+       coalesce(sum(m) FILTER (WHERE vmax < $loss_v), 0) AS zero_voltage_minutes
 FROM r
-GROUP BY GROUPING SETS ((meter_no), (transformer_code, interval_start, m));
+GROUP BY meter_no;
 
--- step: zero-runs
--- Runs of zero energy while supplied (or voltage unknown): gaps and islands over the few zero readings only.
+-- step: reverse-and-zero
+-- Readings the ingest flagged 'negative' (reverse flow without generation on record) are few; so are zero readings.
+CREATE OR REPLACE TEMP TABLE day_reverse AS
+SELECT meter_no, sum(-kwh) AS export_kwh
+FROM readings
+WHERE interval_start >= $from AND interval_start < $to AND quality = 'negative' AND kwh < 0
+GROUP BY meter_no;
+
+-- Runs of zero energy while supplied (or voltage unknown): gaps and islands over the zero readings only.
 CREATE OR REPLACE TEMP TABLE day_zero_runs AS
 SELECT meter_no, max(run_minutes)::INTEGER AS longest_zero_minutes
 FROM (
@@ -52,7 +75,7 @@ FROM (
         SELECT meter_no, interval_minutes AS m,
                epoch(interval_start) / 60 - (sum(interval_minutes) OVER (PARTITION BY meter_no ORDER BY interval_start ROWS UNBOUNDED PRECEDING) - interval_minutes) AS island
         FROM readings
-        WHERE interval_start >= $from AND interval_start < $to AND quality IN ('valid', 'estimated') AND kwh = 0
+        WHERE interval_start >= $from AND interval_start < $to AND kwh = 0 AND quality IN ('valid', 'estimated')
           AND coalesce(greatest(voltage_a, voltage_b, voltage_c), $loss_v) >= $loss_v
     )
     GROUP BY meter_no, island
@@ -61,15 +84,26 @@ GROUP BY meter_no;
 
 -- step: meter-days
 INSERT INTO meter_days
-SELECT $day::DATE, s.meter_no, d.customer_id, d.transformer_code, d.has_generation, s.import_kwh, s.export_kwh, s.peak_kw,
-       s.minutes_reported::INTEGER,
-       CASE WHEN s.peak_kw > 0 AND s.minutes_reported > 0 THEN (s.import_kwh * 60.0 / s.minutes_reported) / s.peak_kw END,
-       s.voltage_minutes::INTEGER, s.within_minutes::INTEGER, s.low_minutes::INTEGER, s.high_minutes::INTEGER,
-       s.voltage_min, s.voltage_max, s.zero_voltage_minutes::INTEGER, coalesce(z.longest_zero_minutes, 0)
-FROM day_scan s
+WITH s AS (
+    SELECT coalesce(s.meter_no, n.meter_no) AS meter_no,
+           coalesce((s.gross_kwh + s.net_kwh) / 2, 0) AS import_kwh,
+           coalesce((s.gross_kwh - s.net_kwh) / 2, 0) + coalesce(n.export_kwh, 0) AS export_kwh,
+           s.peak_kw, coalesce(s.minutes, 0) AS minutes,
+           -- a meter reports on one interval length, so its voltage minutes are its voltage readings times that length
+           CASE WHEN s.readings > 0 THEN s.voltage_readings * s.minutes / s.readings ELSE 0 END AS plain_voltage_minutes
+    FROM day_meter_sums s FULL JOIN day_reverse n ON n.meter_no = s.meter_no
+)
+SELECT $day, s.meter_no, d.customer_id, d.transformer_code, d.has_generation, s.import_kwh, s.export_kwh, s.peak_kw,
+       s.minutes::INTEGER,
+       CASE WHEN s.peak_kw > 0 AND s.minutes > 0 THEN (s.import_kwh * 60.0 / s.minutes) / s.peak_kw END,
+       (s.plain_voltage_minutes - coalesce(v.zero_voltage_minutes, 0))::INTEGER,
+       (s.plain_voltage_minutes - coalesce(v.zero_voltage_minutes, 0) - coalesce(v.outside_minutes, 0))::INTEGER,
+       coalesce(v.low_minutes, 0)::INTEGER, coalesce(v.high_minutes, 0)::INTEGER,
+       v.voltage_min, v.voltage_max, coalesce(v.zero_voltage_minutes, 0)::INTEGER, coalesce(z.longest_zero_minutes, 0)
+FROM s
 JOIN meter_directory d ON d.meter_no = s.meter_no
-LEFT JOIN day_zero_runs z ON z.meter_no = s.meter_no
-WHERE s.per_slot = 0;
+LEFT JOIN day_voltage v ON v.meter_no = s.meter_no
+LEFT JOIN day_zero_runs z ON z.meter_no = s.meter_no;
 
 -- step: terminal
 -- The terminal's own readings per 15-minute slot (a 30-minute reading covers two slots at the same power).
@@ -95,26 +129,39 @@ FROM terminal_readings
 WHERE interval_start >= $from AND interval_start < $to AND quality IN ('valid', 'estimated') AND kwh IS NOT NULL
 GROUP BY transformer_code;
 
+-- step: meter-slots
+-- The meters' sum per slot, only under transformers whose terminal left a slot of the day without a reading (or
+-- that have no terminal): the second pass over the readings, as small as the terminals allow.
+CREATE OR REPLACE TEMP TABLE day_meter_slots AS
+WITH need AS (
+    SELECT d.meter_no, d.transformer_code
+    FROM meter_directory d
+    WHERE d.transformer_code NOT IN (SELECT transformer_code FROM day_terminal GROUP BY transformer_code HAVING count(*) >= $slots)
+)
+SELECT n.transformer_code, r.interval_start, r.interval_minutes AS m, sum(r.kwh * 60.0 / r.interval_minutes) AS kw, count(r.kwh) AS reporting
+FROM readings r JOIN need n ON n.meter_no = r.meter_no
+WHERE r.interval_start >= $from AND r.interval_start < $to AND r.quality IN ('valid', 'estimated')
+GROUP BY ALL;
+
 -- step: transformer-intervals
 INSERT INTO transformer_intervals
 WITH meter_slots AS (
     SELECT transformer_code, time_bucket(INTERVAL 15 MINUTE, interval_start) + to_minutes(o::BIGINT) AS slot_start,
-           sum(kw) AS kw, sum(reporting) AS reporting, sum(zero_voltage) AS zero_voltage
-    FROM (SELECT *, unnest(range(0, m, 15)) AS o FROM day_scan WHERE per_slot = 1)
+           sum(kw) AS kw, sum(reporting) AS reporting
+    FROM (SELECT *, unnest(range(0, m, 15)) AS o FROM day_meter_slots)
     GROUP BY ALL
 ),
 expected AS (SELECT transformer_code, count(*) AS meters FROM meter_directory GROUP BY transformer_code),
 grid AS (
     SELECT t.transformer_code, t.rated_kva, s.slot_start
-    FROM transformer_directory t, (SELECT unnest(range($from::TIMESTAMP, $to::TIMESTAMP, INTERVAL 15 MINUTE)) AS slot_start) s
+    FROM transformer_directory t, (SELECT unnest(range($from, $to, INTERVAL 15 MINUTE)) AS slot_start) s
 )
-SELECT $day::DATE, g.transformer_code, g.slot_start,
+SELECT $day, g.transformer_code, g.slot_start,
        CASE WHEN tt.kw IS NOT NULL THEN 'terminal' WHEN ms.reporting > 0 THEN 'meters' ELSE 'none' END AS source,
        coalesce(tt.kw, ms.kw) AS kw,
        coalesce(tt.kva, abs(ms.kw) / $pf) AS kva,
        coalesce(tt.kva, abs(ms.kw) / $pf) / g.rated_kva AS load_rate,
-       tt.imbalance, tt.vmin, tt.vmax, ms.kw,
-       coalesce(ms.reporting, 0)::INTEGER, coalesce(ms.zero_voltage, 0)::INTEGER, coalesce(e.meters, 0)::INTEGER
+       tt.imbalance, tt.vmin, tt.vmax, ms.kw, ms.reporting::INTEGER, coalesce(e.meters, 0)::INTEGER
 FROM grid g
 LEFT JOIN day_terminal tt ON tt.transformer_code = g.transformer_code AND tt.slot_start = g.slot_start
 LEFT JOIN meter_slots ms ON ms.transformer_code = g.transformer_code AND ms.slot_start = g.slot_start
@@ -159,7 +206,7 @@ joined AS (
     LEFT JOIN meters m ON m.transformer_code = t.transformer_code
     LEFT JOIN day_terminal_energy te ON te.transformer_code = t.transformer_code
 )
-SELECT $day::DATE, transformer_code, name, rated_kva, feeder_code, substation_code, org_unit_id, area_type,
+SELECT $day, transformer_code, name, rated_kva, feeder_code, substation_code, org_unit_id, area_type,
        terminal_slots, meter_slots, peak_kva, peak_load_rate, CASE WHEN peak_load_rate IS NOT NULL THEN peak_at END, average_load_rate,
        heavy_minutes, overload_minutes, max_imbalance, imbalance_minutes,
        meters_expected, coalesce(reporting, 0), coalesce(voltage_minutes, 0), coalesce(within_minutes, 0),
@@ -178,7 +225,7 @@ FROM joined;
 
 -- step: episodes
 INSERT INTO load_episodes
-SELECT $day::DATE, transformer_code, level, min(slot_start), max(slot_start) + INTERVAL 15 MINUTE, (15 * count(*))::INTEGER, max(load_rate), max(kva)
+SELECT $day, transformer_code, level, min(slot_start), max(slot_start) + INTERVAL 15 MINUTE, (15 * count(*))::INTEGER, max(load_rate), max(kva)
 FROM (
     SELECT x.*, l.level, x.slot_start - to_minutes(15 * row_number() OVER (PARTITION BY x.transformer_code, l.level ORDER BY x.slot_start)) AS island
     FROM transformer_intervals x
@@ -200,7 +247,7 @@ FROM meter_days m
 JOIN (
     SELECT meter_no, avg(import_kwh) AS baseline
     FROM meter_days
-    WHERE day >= $day::DATE - $baseline_days::INTEGER AND day < $day AND minutes_reported >= $min_coverage * $day_minutes
+    WHERE day >= $day - $baseline_days AND day < $day AND minutes_reported >= $min_coverage * $day_minutes
     GROUP BY meter_no
     HAVING count(*) >= $baseline_min_days
 ) b ON b.meter_no = m.meter_no
@@ -208,8 +255,11 @@ WHERE m.day = $day AND m.minutes_reported >= $min_coverage * $day_minutes
   AND b.baseline >= $min_baseline_kwh AND m.import_kwh < $drop_share * b.baseline;
 
 -- step: finish
-DROP TABLE day_scan;
+DROP TABLE day_meter_sums;
+DROP TABLE day_voltage;
+DROP TABLE day_reverse;
 DROP TABLE day_zero_runs;
+DROP TABLE day_meter_slots;
 DROP TABLE day_terminal;
 DROP TABLE day_terminal_energy;
 DELETE FROM analysis_queue WHERE day = $day AND queued_at <= $queued_at;

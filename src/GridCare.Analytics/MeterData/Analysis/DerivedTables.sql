@@ -15,9 +15,8 @@ CREATE TABLE IF NOT EXISTS transformer_intervals (
     imbalance           DOUBLE,           -- (max − min) / max of the terminal's phase currents; null without them
     terminal_voltage_min DOUBLE,
     terminal_voltage_max DOUBLE,
-    meters_kw           DOUBLE,
-    meters_reporting    INTEGER   NOT NULL, -- meters with a usable reading covering the slot
-    meters_zero_voltage INTEGER   NOT NULL, -- of those, meters whose reported voltages were all below the supply-loss level
+    meters_kw           DOUBLE,           -- the meters' sum; computed only where the terminal left gaps
+    meters_reporting    INTEGER,          -- meters with a usable reading covering the slot (same condition)
     meters_expected     INTEGER   NOT NULL  -- meters of the transformer in the directory
 );
 
@@ -37,7 +36,7 @@ CREATE TABLE IF NOT EXISTS meter_days (
     within_minutes    INTEGER NOT NULL,
     low_minutes       INTEGER NOT NULL,
     high_minutes      INTEGER NOT NULL,
-    voltage_min       DOUBLE,
+    voltage_min       DOUBLE,           -- the extremes, recorded for meters that were outside a limit (else null)
     voltage_max       DOUBLE,
     zero_voltage_minutes INTEGER NOT NULL,
     longest_zero_minutes INTEGER NOT NULL -- longest run of zero energy while supplied
