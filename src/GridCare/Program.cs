@@ -4,6 +4,7 @@ using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
+using GridCare.Features.MeterAnalytics;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
@@ -32,6 +33,7 @@ builder.Services
     .AddRevisits()
     .AddOutages()
     .AddReliability()
+    .AddMeterAnalytics()
     .AddAttachments()
     .AddIntake()
     .AddPortal()
@@ -54,6 +56,7 @@ app.MapRoutingRules();
 app.MapRevisits();
 app.MapOutages();
 app.MapReliability();
+app.MapMeterAnalytics();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();

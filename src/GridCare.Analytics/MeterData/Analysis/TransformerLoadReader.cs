@@ -7,7 +7,7 @@ public sealed record TransformerDay(
     DateOnly Day, string TransformerCode, string Name, double RatedKva, string? FeederCode, string? SubstationCode, int OrgUnitId, string AreaType,
     int TerminalSlots, int MeterSlots, double? PeakKva, double? PeakLoadRate, DateTime? PeakAt, double? AverageLoadRate,
     int HeavyMinutes, int OverloadMinutes, double? MaxImbalance, int ImbalanceMinutes,
-    int MetersExpected, int MetersReporting, double? VoltageCompliance, int LowVoltageMeters, int HighVoltageMeters, string? VoltagePocket,
+    int MetersExpected, int MetersReporting, long VoltageMinutes, long WithinMinutes, double? VoltageCompliance, int LowVoltageMeters, int HighVoltageMeters, string? VoltagePocket,
     double? SupplyKwh, double? SalesKwh, double? LineLossRate, double? TerminalCoverage, double? MeterCoverage, string? LineLossFlag);
 
 public sealed record LoadEpisode(string TransformerCode, DateOnly Day, string Level, DateTime Start, DateTime End, int Minutes, double PeakLoadRate, double PeakKva);
@@ -107,6 +107,6 @@ public sealed class TransformerLoadReader(MeterStore store)
         r.Date("day"), r.Text("transformer_code")!, r.Text("name")!, r.Double("rated_kva") ?? 0, r.Text("feeder_code"), r.Text("substation_code"), r.Int("org_unit_id"), r.Text("area_type")!,
         r.Int("terminal_slots"), r.Int("meter_slots"), r.Double("peak_kva"), r.Double("peak_load_rate"), r.Utc("peak_at"), r.Double("average_load_rate"),
         r.Int("heavy_minutes"), r.Int("overload_minutes"), r.Double("max_imbalance"), r.Int("imbalance_minutes"),
-        r.Int("meters_expected"), r.Int("meters_reporting"), r.Double("voltage_compliance"), r.Int("low_voltage_meters"), r.Int("high_voltage_meters"), r.Text("voltage_pocket"),
+        r.Int("meters_expected"), r.Int("meters_reporting"), r.Long("voltage_minutes") ?? 0, r.Long("within_minutes") ?? 0, r.Double("voltage_compliance"), r.Int("low_voltage_meters"), r.Int("high_voltage_meters"), r.Text("voltage_pocket"),
         r.Double("supply_kwh"), r.Double("sales_kwh"), r.Double("line_loss_rate"), r.Double("terminal_coverage"), r.Double("meter_coverage"), r.Text("line_loss_flag"));
 }
