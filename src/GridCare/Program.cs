@@ -5,6 +5,7 @@ using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
 using GridCare.Features.MeterAnalytics;
+using GridCare.Features.MeterData;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
@@ -32,6 +33,7 @@ builder.Services
     .AddRoutingRules()
     .AddRevisits()
     .AddOutages()
+    .AddMeterData()
     .AddReliability()
     .AddMeterAnalytics()
     .AddAttachments()
@@ -55,6 +57,7 @@ app.MapWorkOrders();
 app.MapRoutingRules();
 app.MapRevisits();
 app.MapOutages();
+app.MapMeterData();
 app.MapReliability();
 app.MapMeterAnalytics();
 app.MapAttachments();

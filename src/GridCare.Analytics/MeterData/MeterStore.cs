@@ -7,7 +7,7 @@ namespace GridCare.Analytics.MeterData;
 /// The embedded analytical store for meter readings and events: one DuckDB file in the data directory, owned by
 /// this class alone. The relational database never joins into it (STYLE.md rule 13); jobs load it and endpoints read it.
 /// </summary>
-public sealed class MeterStore
+public sealed class MeterStore : IDisposable
 {
     private const int SchemaVersion = 2;
 
@@ -18,6 +18,18 @@ public sealed class MeterStore
     }
 
     public string DatabasePath { get; }
+
+    private readonly SemaphoreSlim writer = new(1, 1);
+
+    /// <summary>
+    /// Serialises the batches written by this process: each numbers itself after the last committed one and checks
+    /// its overlap with what is stored, which two concurrent batches would both get wrong.
+    /// </summary>
+    public async Task<IDisposable> AcquireWriterAsync(CancellationToken cancellationToken = default)
+    {
+        await writer.WaitAsync(cancellationToken);
+        return new Release(writer);
+    }
 
     /// <summary>Creates the database file and its tables when they do not exist yet.</summary>
     public async Task InitializeAsync(TimeProvider time, CancellationToken cancellationToken = default)
@@ -78,6 +90,21 @@ public sealed class MeterStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM readings";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => writer.Dispose();
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
     }
 
     private static string ReadSql(string name)

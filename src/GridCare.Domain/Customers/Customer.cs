@@ -42,6 +42,9 @@ public sealed class Customer
     /// <summary>敏感客户: customers known to escalate; complaints from them are handled with extra care.</summary>
     public bool IsSensitive { get; private set; }
 
+    /// <summary>Distributed generation (分布式光伏) on record: reverse flow at this meter is export, not a fault or theft.</summary>
+    public bool HasGeneration { get; private set; }
+
     public long ServicePointId { get; private set; }
 
     public NetworkDevice? ServicePoint { get; private set; }
@@ -92,6 +95,7 @@ public sealed class Customer
         Tariff = details.Tariff;
         IsImportant = details.IsImportant;
         IsSensitive = details.IsSensitive;
+        HasGeneration = details.HasGeneration;
     }
 
     public void AttachTo(NetworkDevice servicePoint)
@@ -121,6 +125,7 @@ public sealed class Customer
         && Tariff == details.Tariff
         && IsImportant == details.IsImportant
         && IsSensitive == details.IsSensitive
+        && HasGeneration == details.HasGeneration
         && ServicePointId == servicePointId;
 
     /// <summary>The billing system cut the supply for arrears at <paramref name="atUtc"/>.</summary>

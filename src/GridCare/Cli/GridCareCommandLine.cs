@@ -16,7 +16,7 @@ namespace GridCare.Cli;
 /// </summary>
 public static class GridCareCommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "admin", "import", "network", "reliability", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "seed", "admin", "import", "network", "meter", "reliability", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments ask for a command rather than the web host.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -35,6 +35,7 @@ public static class GridCareCommandLine
             Import(services),
             ReliabilityCommand.Create(),
             NetworkCommand.Create(services),
+            MeterCommand.Create(services),
         };
         return root.Parse(args).InvokeAsync();
     }

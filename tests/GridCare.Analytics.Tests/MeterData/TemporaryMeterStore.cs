@@ -31,6 +31,14 @@ internal sealed class TemporaryMeterStore : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Writes a file into the store's folder (lines as given, newline-terminated) and returns its path.</summary>
+    public string File(string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.File.WriteAllText(path, content.ReplaceLineEndings("\n") + "\n");
+        return path;
+    }
+
     public ValueTask DisposeAsync()
     {
         if (Directory.Exists(folder))

@@ -93,6 +93,8 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("GridCare:Sla:ScannerEnabled", "false");
         builder.UseSetting("GridCare:Outages:BackgroundEnabled", "false");
         builder.UseSetting("GridCare:MeterAnalytics:BackgroundEnabled", "false");
+        builder.UseSetting("GridCare:MeterData:BackgroundEnabled", "false");
+        builder.UseSetting("GridCare:Demo:MeterDays", "0");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in DatabaseSettings())
         {

@@ -55,20 +55,37 @@ public static class MeterStoreData
         return ([.. meters.Select(m => new StoreMeter(m.Meter.Code, m.Customer.Id, byId[m.Meter.ParentId!.Value].Code, byId[m.Meter.ParentId!.Value].OrgUnitId))], transformers);
     }
 
-    /// <summary>Appends readings: (device, UTC start, kWh, phase-A voltage) of 15 minutes, valid.</summary>
+    /// <summary>
+    /// Stores valid 15-minute readings (device, UTC start, kWh, phase-A voltage) as the ingest does: energy in
+    /// readings or terminal_readings, a meter's voltage in phase_readings; through a staging table, since the store's
+    /// quality column is an ENUM.
+    /// </summary>
     public static async Task WriteAsync(GridCareFactory factory, string table, IEnumerable<(string Device, DateTime Start, double Kwh, double? Voltage)> readings)
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var connection = await factory.Services.GetRequiredService<MeterStore>().OpenAsync(TestContext.Current.CancellationToken);
-        using var appender = connection.CreateAppender(table);
-        foreach (var (device, start, kwh, voltage) in readings)
+        await using (var create = connection.CreateCommand())
         {
-            appender.CreateRow()
-                .AppendValue(device).AppendValue(DateTime.SpecifyKind(start, DateTimeKind.Unspecified)).AppendValue((short)15).AppendValue(kwh)
-                .AppendValue(voltage).AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
-                .AppendValue(MeterQuality.Valid).AppendValue("test")
-                .EndRow();
+            create.CommandText = "CREATE OR REPLACE TEMP TABLE staging (device VARCHAR, ts TIMESTAMP, kwh DOUBLE, va DOUBLE)";
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
+
+        using (var appender = connection.CreateAppender("staging"))
+        {
+            foreach (var (device, start, kwh, voltage) in readings)
+            {
+                appender.CreateRow().AppendValue(device).AppendValue(DateTime.SpecifyKind(start, DateTimeKind.Unspecified)).AppendValue(kwh).AppendValue(voltage).EndRow();
+            }
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = table == "terminal_readings"
+            ? "INSERT INTO terminal_readings SELECT device, ts, 15, kwh, va, NULL, NULL, NULL, NULL, NULL, 'valid', 1 FROM staging"
+            : """
+              INSERT INTO readings SELECT device, ts, 15, kwh, 'valid', 1 FROM staging;
+              INSERT INTO phase_readings SELECT device, ts, 15, va, NULL, NULL, NULL, NULL, NULL, 1 FROM staging WHERE va IS NOT NULL;
+              """;
+        await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>The UTC start of 15-minute slot <paramref name="slot"/> (0–95) of a China day.</summary>

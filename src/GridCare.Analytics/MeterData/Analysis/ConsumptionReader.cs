@@ -18,7 +18,7 @@ public sealed class ConsumptionReader(MeterStore store)
     public Task<List<ConsumptionDay>> DaysAsync(long customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         AnalysisRows.ListAsync(
             store,
-            "SELECT * FROM meter_days WHERE customer_id = $customer AND day BETWEEN $from AND $to ORDER BY day, meter_no",
+            "SELECT * FROM meter_analysis_days WHERE customer_id = $customer AND day BETWEEN $from AND $to ORDER BY day, meter_no",
             r => new ConsumptionDay(
                 r.Date("day"), r.Text("meter_no")!, r.Double("import_kwh") ?? 0, r.Double("export_kwh") ?? 0, r.Double("peak_kw"), r.Double("load_factor"), r.Int("minutes_reported"),
                 r.Int("voltage_minutes") > 0 ? (double)r.Int("within_minutes") / r.Int("voltage_minutes") : null),
@@ -33,7 +33,7 @@ public sealed class ConsumptionReader(MeterStore store)
             """
             SELECT strftime(day, '%Y-%m') AS month, meter_no, count(*) AS days, sum(import_kwh) AS import_kwh, sum(export_kwh) AS export_kwh, max(peak_kw) AS peak_kw,
                    CASE WHEN max(peak_kw) > 0 AND sum(minutes_reported) > 0 THEN sum(import_kwh) / (sum(minutes_reported) / 60.0) / max(peak_kw) END AS load_factor
-            FROM meter_days WHERE customer_id = $customer AND day BETWEEN $from AND $to
+            FROM meter_analysis_days WHERE customer_id = $customer AND day BETWEEN $from AND $to
             GROUP BY ALL ORDER BY 1, 2
             """,
             r => new ConsumptionMonth(r.Text("month")!, r.Text("meter_no")!, r.Int("days"), r.Double("import_kwh") ?? 0, r.Double("export_kwh") ?? 0, r.Double("peak_kw"), r.Double("load_factor")),

@@ -33,6 +33,10 @@ public sealed class DailyAnalysis(MeterStore store, MeterAnalysisSettings settin
     {
         var total = Stopwatch.StartNew();
         var from = ChinaTime.FromCst(chinaDay, TimeOnly.MinValue);
+
+        // Imports write analysis_queue in their transactions; taking the store's writer turn avoids a DuckDB write
+        // conflict on the day's queue row (the import then simply waits the few seconds of the analysis).
+        using var turn = await store.AcquireWriterAsync(cancellationToken);
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         DateTime queuedAt;
@@ -85,7 +89,7 @@ public sealed class DailyAnalysis(MeterStore store, MeterAnalysisSettings settin
         await transaction.CommitAsync(cancellationToken);
         return new DailyAnalysisResult(
             chinaDay,
-            await CountAsync(connection, "meter_days", chinaDay, cancellationToken),
+            await CountAsync(connection, "meter_analysis_days", chinaDay, cancellationToken),
             await CountAsync(connection, "transformer_days", chinaDay, cancellationToken),
             await CountAsync(connection, "load_episodes", chinaDay, cancellationToken),
             await CountAsync(connection, "meter_anomalies", chinaDay, cancellationToken),
@@ -98,7 +102,7 @@ public sealed class DailyAnalysis(MeterStore store, MeterAnalysisSettings settin
         await using var command = connection.CreateCommand();
         command.CommandText = table switch
         {
-            "meter_days" => "SELECT count(*) FROM meter_days WHERE day = $day",
+            "meter_analysis_days" => "SELECT count(*) FROM meter_analysis_days WHERE day = $day",
             "transformer_days" => "SELECT count(*) FROM transformer_days WHERE day = $day",
             "load_episodes" => "SELECT count(*) FROM load_episodes WHERE day = $day",
             _ => "SELECT count(*) FROM meter_anomalies WHERE day = $day",

@@ -6,43 +6,50 @@
 -- Analyses use readings flagged valid or estimated; 'negative' (reverse flow without generation on record) counts
 -- only towards the reverse-flow anomaly. Voltages: a reading whose reported voltages are all below $loss_v is a
 -- supply loss (outage evidence), kept out of voltage compliance, which GB/T 12325 measures while supplied.
+-- Voltage time is the interval time of the readings that carried a voltage: with voltage sampled on the hour the
+-- compliance share is unchanged, and minutes are sampled minutes.
 
 -- step: clear
 DELETE FROM transformer_intervals WHERE day = $day;
-DELETE FROM meter_days WHERE day = $day;
+DELETE FROM meter_analysis_days WHERE day = $day;
 DELETE FROM transformer_days WHERE day = $day;
 DELETE FROM load_episodes WHERE day = $day;
 DELETE FROM meter_anomalies WHERE day = $day;
 
 -- step: meter-sums
 -- The one full pass over the day's readings: a handful of cheap aggregates per meter (no join). Import and export
--- come from Σ kWh and Σ |kWh|; voltage time outside the limits is counted only for the few meters the filtered
--- scans below find outside them.
+-- come from Σ kWh and Σ |kWh|.
 CREATE OR REPLACE TEMP TABLE day_meter_sums AS
 SELECT meter_no, sum(kwh) AS net_kwh, sum(abs(kwh)) AS gross_kwh, max(kwh * 60.0 / interval_minutes) AS peak_kw,
-       sum(interval_minutes) AS minutes, count(*) AS readings, count(voltage_a) AS voltage_readings
+       sum(interval_minutes) AS minutes
 FROM readings
 WHERE interval_start >= $from AND interval_start < $to AND quality IN ('valid', 'estimated')
 GROUP BY meter_no;
 
 -- step: voltage
--- Readings with any phase outside the tighter of the single- and three-phase limits (or lost): single-column
--- filters that the scan evaluates before reading other columns, so only these few rows are classified one by one.
--- Time within the limits is then a meter's voltage time minus its time outside them.
+-- Voltage comes from phase_readings (the meters that report it, often only on the hour). Time measured per meter:
+-- one pass over the day's phase rows; time outside the limits: only the rows with a phase outside the tighter of
+-- the single- and three-phase limits (or lost), found by single-column filters the scan evaluates before reading
+-- other columns, and classified one by one with the meter's own limits.
+CREATE OR REPLACE TEMP TABLE day_voltage_time AS
+SELECT meter_no, sum(interval_minutes) AS minutes
+FROM phase_readings
+WHERE interval_start >= $from AND interval_start < $to AND coalesce(voltage_a, voltage_b, voltage_c) IS NOT NULL
+GROUP BY meter_no;
+
 CREATE OR REPLACE TEMP TABLE day_voltage AS
 WITH outside AS (
     SELECT DISTINCT meter_no, interval_start, interval_minutes, voltage_a, voltage_b, voltage_c FROM (
-        SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_a < $low_max
-        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_a > $high_min
-        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_b < $low_max
-        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_b > $high_min
-        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_c < $low_max
-        UNION ALL SELECT * FROM readings WHERE interval_start >= $from AND interval_start < $to AND voltage_c > $high_min
+        SELECT * FROM phase_readings WHERE interval_start >= $from AND interval_start < $to AND voltage_a < $low_max
+        UNION ALL SELECT * FROM phase_readings WHERE interval_start >= $from AND interval_start < $to AND voltage_a > $high_min
+        UNION ALL SELECT * FROM phase_readings WHERE interval_start >= $from AND interval_start < $to AND voltage_b < $low_max
+        UNION ALL SELECT * FROM phase_readings WHERE interval_start >= $from AND interval_start < $to AND voltage_b > $high_min
+        UNION ALL SELECT * FROM phase_readings WHERE interval_start >= $from AND interval_start < $to AND voltage_c < $low_max
+        UNION ALL SELECT * FROM phase_readings WHERE interval_start >= $from AND interval_start < $to AND voltage_c > $high_min
     )
-    WHERE quality IN ('valid', 'estimated')
 ),
 r AS (
-    SELECT o.meter_no, o.interval_minutes AS m,
+    SELECT o.meter_no, o.interval_start, o.interval_minutes AS m,
            least(o.voltage_a, o.voltage_b, o.voltage_c) AS vmin, greatest(o.voltage_a, o.voltage_b, o.voltage_c) AS vmax,
            CASE WHEN d.phases = 3 THEN $three_low ELSE $single_low END AS low_v,
            CASE WHEN d.phases = 3 THEN $three_high ELSE $single_high END AS high_v
@@ -54,7 +61,8 @@ SELECT meter_no,
        coalesce(sum(m) FILTER (WHERE vmax >= $loss_v AND vmax > high_v), 0) AS high_minutes,
        min(vmin) FILTER (WHERE vmax >= $loss_v AND (vmin < low_v OR vmax > high_v)) AS voltage_min,
        max(vmax) FILTER (WHERE vmax >= $loss_v AND (vmin < low_v OR vmax > high_v)) AS voltage_max,
-       coalesce(sum(m) FILTER (WHERE vmax < $loss_v), 0) AS zero_voltage_minutes
+       coalesce(sum(m) FILTER (WHERE vmax < $loss_v), 0) AS zero_voltage_minutes,
+       list(interval_start) FILTER (WHERE vmax < $loss_v) AS lost_at
 FROM r
 GROUP BY meter_no;
 
@@ -66,42 +74,42 @@ FROM readings
 WHERE interval_start >= $from AND interval_start < $to AND quality = 'negative' AND kwh < 0
 GROUP BY meter_no;
 
--- Runs of zero energy while supplied (or voltage unknown): gaps and islands over the zero readings only.
+-- Runs of zero energy while supplied (intervals whose voltage read as lost do not count): gaps and islands over
+-- the zero readings only.
 CREATE OR REPLACE TEMP TABLE day_zero_runs AS
 SELECT meter_no, max(run_minutes)::INTEGER AS longest_zero_minutes
 FROM (
     SELECT meter_no, sum(m) AS run_minutes
     FROM (
-        SELECT meter_no, interval_minutes AS m,
-               epoch(interval_start) / 60 - (sum(interval_minutes) OVER (PARTITION BY meter_no ORDER BY interval_start ROWS UNBOUNDED PRECEDING) - interval_minutes) AS island
-        FROM readings
-        WHERE interval_start >= $from AND interval_start < $to AND kwh = 0 AND quality IN ('valid', 'estimated')
-          AND coalesce(greatest(voltage_a, voltage_b, voltage_c), $loss_v) >= $loss_v
+        SELECT z.meter_no, z.interval_minutes AS m,
+               epoch(z.interval_start) / 60 - (sum(z.interval_minutes) OVER (PARTITION BY z.meter_no ORDER BY z.interval_start ROWS UNBOUNDED PRECEDING) - z.interval_minutes) AS island
+        FROM readings z
+        LEFT JOIN (SELECT meter_no, unnest(lost_at) AS interval_start FROM day_voltage) l ON l.meter_no = z.meter_no AND l.interval_start = z.interval_start
+        WHERE z.interval_start >= $from AND z.interval_start < $to AND z.kwh = 0 AND z.quality IN ('valid', 'estimated') AND l.meter_no IS NULL
     )
     GROUP BY meter_no, island
 )
 GROUP BY meter_no;
 
 -- step: meter-days
-INSERT INTO meter_days
+INSERT INTO meter_analysis_days
 WITH s AS (
     SELECT coalesce(s.meter_no, n.meter_no) AS meter_no,
            coalesce((s.gross_kwh + s.net_kwh) / 2, 0) AS import_kwh,
            coalesce((s.gross_kwh - s.net_kwh) / 2, 0) + coalesce(n.export_kwh, 0) AS export_kwh,
-           s.peak_kw, coalesce(s.minutes, 0) AS minutes,
-           -- a meter reports on one interval length, so its voltage minutes are its voltage readings times that length
-           CASE WHEN s.readings > 0 THEN s.voltage_readings * s.minutes / s.readings ELSE 0 END AS plain_voltage_minutes
+           s.peak_kw, coalesce(s.minutes, 0) AS minutes
     FROM day_meter_sums s FULL JOIN day_reverse n ON n.meter_no = s.meter_no
 )
 SELECT $day, s.meter_no, d.customer_id, d.transformer_code, d.has_generation, s.import_kwh, s.export_kwh, s.peak_kw,
        s.minutes::INTEGER,
        CASE WHEN s.peak_kw > 0 AND s.minutes > 0 THEN (s.import_kwh * 60.0 / s.minutes) / s.peak_kw END,
-       (s.plain_voltage_minutes - coalesce(v.zero_voltage_minutes, 0))::INTEGER,
-       (s.plain_voltage_minutes - coalesce(v.zero_voltage_minutes, 0) - coalesce(v.outside_minutes, 0))::INTEGER,
+       (coalesce(t.minutes, 0) - coalesce(v.zero_voltage_minutes, 0))::INTEGER,
+       (coalesce(t.minutes, 0) - coalesce(v.zero_voltage_minutes, 0) - coalesce(v.outside_minutes, 0))::INTEGER,
        coalesce(v.low_minutes, 0)::INTEGER, coalesce(v.high_minutes, 0)::INTEGER,
        v.voltage_min, v.voltage_max, coalesce(v.zero_voltage_minutes, 0)::INTEGER, coalesce(z.longest_zero_minutes, 0)
 FROM s
 JOIN meter_directory d ON d.meter_no = s.meter_no
+LEFT JOIN day_voltage_time t ON t.meter_no = s.meter_no
 LEFT JOIN day_voltage v ON v.meter_no = s.meter_no
 LEFT JOIN day_zero_runs z ON z.meter_no = s.meter_no;
 
@@ -192,7 +200,7 @@ meters AS (
            count(*) FILTER (WHERE high_minutes >= $pocket_minutes) AS high_meters,
            sum(import_kwh) AS import_kwh, sum(export_kwh) FILTER (WHERE has_generation) AS pv_export_kwh,
            sum(minutes_reported) AS minutes_reported
-    FROM meter_days WHERE day = $day
+    FROM meter_analysis_days WHERE day = $day
     GROUP BY transformer_code
 ),
 joined AS (
@@ -237,16 +245,16 @@ GROUP BY transformer_code, level, island;
 -- step: anomalies
 INSERT INTO meter_anomalies
 SELECT day, meter_no, customer_id, transformer_code, 'reverseFlow', export_kwh, NULL
-FROM meter_days WHERE day = $day AND NOT has_generation AND export_kwh > $reverse_kwh
+FROM meter_analysis_days WHERE day = $day AND NOT has_generation AND export_kwh > $reverse_kwh
 UNION ALL
 SELECT day, meter_no, customer_id, transformer_code, 'longZero', longest_zero_minutes, NULL
-FROM meter_days WHERE day = $day AND longest_zero_minutes >= $zero_minutes
+FROM meter_analysis_days WHERE day = $day AND longest_zero_minutes >= $zero_minutes
 UNION ALL
 SELECT m.day, m.meter_no, m.customer_id, m.transformer_code, 'suddenDrop', m.import_kwh / b.baseline, b.baseline
-FROM meter_days m
+FROM meter_analysis_days m
 JOIN (
     SELECT meter_no, avg(import_kwh) AS baseline
-    FROM meter_days
+    FROM meter_analysis_days
     WHERE day >= $day - $baseline_days AND day < $day AND minutes_reported >= $min_coverage * $day_minutes
     GROUP BY meter_no
     HAVING count(*) >= $baseline_min_days
@@ -257,6 +265,7 @@ WHERE m.day = $day AND m.minutes_reported >= $min_coverage * $day_minutes
 -- step: finish
 DROP TABLE day_meter_sums;
 DROP TABLE day_voltage;
+DROP TABLE day_voltage_time;
 DROP TABLE day_reverse;
 DROP TABLE day_zero_runs;
 DROP TABLE day_meter_slots;

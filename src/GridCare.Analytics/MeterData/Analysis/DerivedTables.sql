@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS transformer_intervals (
 );
 
 -- One row per meter and day: energy, peak, load factor, voltage time within and outside the GB/T 12325 limits.
-CREATE TABLE IF NOT EXISTS meter_days (
+CREATE TABLE IF NOT EXISTS meter_analysis_days (
     day               DATE    NOT NULL,
     meter_no          VARCHAR NOT NULL,
     customer_id       BIGINT,

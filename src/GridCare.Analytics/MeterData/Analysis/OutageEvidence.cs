@@ -35,10 +35,15 @@ public sealed class OutageEvidence(MeterStore store, MeterAnalysisSettings setti
             expected AS (SELECT d.transformer_code, count(*) AS meters FROM meter_directory d JOIN t USING (transformer_code) GROUP BY ALL),
             slots AS (SELECT unnest(range($from, $to, INTERVAL 15 MINUTE)) AS slot_start),
             meters AS (
-                SELECT d.transformer_code, time_bucket(INTERVAL 15 MINUTE, r.interval_start) AS slot_start, count(DISTINCT r.meter_no) AS reporting,
-                       count(DISTINCT r.meter_no) FILTER (WHERE greatest(r.voltage_a, r.voltage_b, r.voltage_c) < $loss) AS zero_voltage
+                SELECT d.transformer_code, time_bucket(INTERVAL 15 MINUTE, r.interval_start) AS slot_start, count(DISTINCT r.meter_no) AS reporting
                 FROM readings r JOIN meter_directory d ON d.meter_no = r.meter_no JOIN t ON t.transformer_code = d.transformer_code
                 WHERE r.interval_start >= $from AND r.interval_start < $to
+                GROUP BY ALL
+            ),
+            lost AS (
+                SELECT d.transformer_code, time_bucket(INTERVAL 15 MINUTE, p.interval_start) AS slot_start, count(DISTINCT p.meter_no) AS zero_voltage
+                FROM phase_readings p JOIN meter_directory d ON d.meter_no = p.meter_no JOIN t ON t.transformer_code = d.transformer_code
+                WHERE p.interval_start >= $from AND p.interval_start < $to AND greatest(p.voltage_a, p.voltage_b, p.voltage_c) < $loss
                 GROUP BY ALL
             ),
             terminal AS (
@@ -48,10 +53,11 @@ public sealed class OutageEvidence(MeterStore store, MeterAnalysisSettings setti
                 GROUP BY ALL
             ),
             grid AS (
-                SELECT e.transformer_code, e.meters, s.slot_start, coalesce(m.reporting, 0) AS reporting, coalesce(m.zero_voltage, 0) AS zero_voltage,
+                SELECT e.transformer_code, e.meters, s.slot_start, coalesce(m.reporting, 0) AS reporting, coalesce(l.zero_voltage, 0) AS zero_voltage,
                        tt.transformer_code IS NOT NULL AS terminal_reported, tt.vmax
                 FROM expected e CROSS JOIN slots s
                 LEFT JOIN meters m ON m.transformer_code = e.transformer_code AND m.slot_start = s.slot_start
+                LEFT JOIN lost l ON l.transformer_code = e.transformer_code AND l.slot_start = s.slot_start
                 LEFT JOIN terminal tt ON tt.transformer_code = e.transformer_code AND tt.slot_start = s.slot_start
             )
             SELECT * FROM grid

@@ -19,7 +19,7 @@ public sealed class QualityReader(MeterStore store)
         AnalysisRows.ListAsync(
             store,
             $"""
-            SELECT m.* FROM meter_days m JOIN meter_directory d ON d.meter_no = m.meter_no
+            SELECT m.* FROM meter_analysis_days m JOIN meter_directory d ON d.meter_no = m.meter_no
             WHERE m.day = $day AND d.org_unit_id IN {AnalysisRows.Units(orgUnitIds)} AND (m.low_minutes > 0 OR m.high_minutes > 0)
             ORDER BY m.low_minutes + m.high_minutes DESC, m.meter_no LIMIT $limit
             """,

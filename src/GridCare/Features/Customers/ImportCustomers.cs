@@ -19,7 +19,7 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
     public static readonly string[] RequiredColumns =
         ["account_number", "name", "address", "category", "contracted_capacity_kva", "tariff", "transformer_code", "meter_number"];
 
-    public static readonly string[] OptionalColumns = ["phone", "id_number", "important", "sensitive", "meter_phases"];
+    public static readonly string[] OptionalColumns = ["phone", "id_number", "important", "sensitive", "meter_phases", "has_generation"];
 
     private sealed record Row(CsvRecord Record, CustomerDetails Details, string TransformerCode, string MeterNumber, int Phases);
 
@@ -163,6 +163,7 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
         var phases = record.WholeNumber("meter_phases", 1, 3, required: false) ?? 1;
         var important = record.Flag("important");
         var sensitive = record.Flag("sensitive");
+        var generation = record.Flag("has_generation");
 
         if (account.Length > 0 && !AccountPattern().IsMatch(account))
         {
@@ -185,7 +186,7 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
             return null;
         }
 
-        var details = new CustomerDetails(account, name, phone?.Replace(" ", string.Empty, StringComparison.Ordinal), idNumber, address, category.Value, capacity.Value, tariff, important, sensitive);
+        var details = new CustomerDetails(account, name, phone?.Replace(" ", string.Empty, StringComparison.Ordinal), idNumber, address, category.Value, capacity.Value, tariff, important, sensitive, generation);
         return new Row(record, details, transformer, meter, phases);
     }
 

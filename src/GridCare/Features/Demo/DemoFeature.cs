@@ -6,6 +6,8 @@ public static class DemoFeature
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<SeedDemo>();
+        services.AddScoped<SeedDemoReadings>();
+        services.AddHostedService<DemoReadingsWorker>();
         return services;
     }
 }

@@ -13,6 +13,12 @@ public sealed class DemoOptions
 
     /// <summary>The random seed; the same seed always gives the same supply area.</summary>
     public int Seed { get; set; } = 20261127;
+
+    /// <summary>
+    /// Days of 15-minute meter and terminal readings generated in the background after start (up to yesterday, China
+    /// time), fewer when the area is so large that they would pass 100 million readings; 0 generates none.
+    /// </summary>
+    public int MeterDays { get; set; } = 30;
 }
 
 public enum DemoSize

@@ -31,18 +31,43 @@ internal static class AnalysisData
     public static TransformerDirectoryEntry Transformer(string code, double ratedKva, int orgUnit = 7) =>
         new(code, code + "号公变", ratedKva, "F1", "S1", orgUnit, "urban");
 
+    /// <summary>
+    /// Stores readings as the ingest does: energy in readings (or terminal_readings) and, for meters, the per-phase
+    /// values in phase_readings — through a staging table, since the store's quality column is an ENUM.
+    /// </summary>
     public static async Task WriteAsync(MeterStore store, string table, IEnumerable<TestReading> readings)
     {
         await using var connection = await store.OpenAsync(TestContext.Current.CancellationToken);
-        using var appender = connection.CreateAppender(table);
-        foreach (var r in readings)
+        await using (var create = connection.CreateCommand())
         {
-            appender.CreateRow()
-                .AppendValue(r.Device).AppendValue(r.Start).AppendValue(r.Minutes).AppendValue(r.Kwh)
-                .AppendValue(r.Va).AppendValue(r.Vb).AppendValue(r.Vc).AppendValue(r.Ia).AppendValue(r.Ib).AppendValue(r.Ic)
-                .AppendValue(r.Quality).AppendValue("test")
-                .EndRow();
+            create.CommandText = """
+                CREATE OR REPLACE TEMP TABLE staging (device VARCHAR, ts TIMESTAMP, minutes SMALLINT, kwh DOUBLE,
+                    va DOUBLE, vb DOUBLE, vc DOUBLE, ia DOUBLE, ib DOUBLE, ic DOUBLE, quality VARCHAR)
+                """;
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
+
+        using (var appender = connection.CreateAppender("staging"))
+        {
+            foreach (var r in readings)
+            {
+                appender.CreateRow()
+                    .AppendValue(r.Device).AppendValue(r.Start).AppendValue(r.Minutes).AppendValue(r.Kwh)
+                    .AppendValue(r.Va).AppendValue(r.Vb).AppendValue(r.Vc).AppendValue(r.Ia).AppendValue(r.Ib).AppendValue(r.Ic)
+                    .AppendValue(r.Quality)
+                    .EndRow();
+            }
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = table == "terminal_readings"
+            ? "INSERT INTO terminal_readings SELECT device, ts, minutes, kwh, va, vb, vc, ia, ib, ic, quality, 1 FROM staging"
+            : """
+              INSERT INTO readings SELECT device, ts, minutes, kwh, quality, 1 FROM staging WHERE kwh IS NOT NULL;
+              INSERT INTO phase_readings SELECT device, ts, minutes, va, vb, vc, ia, ib, ic, 1 FROM staging
+              WHERE coalesce(va, vb, vc, ia, ib, ic) IS NOT NULL;
+              """;
+        await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     public static async Task QueueAsync(MeterStore store, DateOnly day)

@@ -36,7 +36,7 @@ public class ConsumptionTests
 
         var result = await analysis.AnalyseDayAsync(Day, TestContext.Current.CancellationToken);
 
-        var meters = (await RowsAsync(temporary.Store, $"SELECT * FROM meter_days WHERE day = DATE '{Day:yyyy-MM-dd}'")).ToDictionary(r => (string)r["meter_no"]!);
+        var meters = (await RowsAsync(temporary.Store, $"SELECT * FROM meter_analysis_days WHERE day = DATE '{Day:yyyy-MM-dd}'")).ToDictionary(r => (string)r["meter_no"]!);
         Assert.Equal(9.6, (double)meters["C1"]["import_kwh"]!, 9);
         Assert.Equal(56.0, (double)meters["C2"]["import_kwh"]!, 9);
         Assert.Equal(4.0, (double)meters["C2"]["peak_kw"]!, 9);

@@ -29,7 +29,7 @@ public class VoltageQualityTests
 
         await AnalysisData.Analysis(temporary.Store).AnalyseDayAsync(Day, TestContext.Current.CancellationToken);
 
-        var meters = (await RowsAsync(temporary.Store, "SELECT * FROM meter_days ORDER BY meter_no")).ToDictionary(r => (string)r["meter_no"]!);
+        var meters = (await RowsAsync(temporary.Store, "SELECT * FROM meter_analysis_days ORDER BY meter_no")).ToDictionary(r => (string)r["meter_no"]!);
         Assert.Equal((1425, 1275, 120, 30, 15), Minutes(meters["M1"]));
         Assert.Equal((190.0, 240.0), ((double)meters["M1"]["voltage_min"]!, (double)meters["M1"]["voltage_max"]!));
         Assert.Equal((1440, 1380, 60, 0, 0), Minutes(meters["M2"]));

@@ -58,6 +58,9 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<bool>("HasGeneration")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("IdNumber")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

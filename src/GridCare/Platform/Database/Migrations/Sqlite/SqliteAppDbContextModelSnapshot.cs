@@ -50,6 +50,9 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasGeneration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdNumber")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

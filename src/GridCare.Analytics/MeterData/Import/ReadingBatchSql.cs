@@ -1,0 +1,164 @@
+using System.Globalization;
+
+namespace GridCare.Analytics.MeterData.Import;
+
+/// <summary>
+/// The SQL of one batch. Every rule is written once, here: row-local checks run while the rows are inserted, the rest
+/// on the batch's per-device-day summary (<c>batch_days</c>), which is a few hundred thousand rows however large the file.
+/// </summary>
+internal static class ReadingBatchSql
+{
+    /// <summary>The China day of a UTC instant.</summary>
+    public static string DayOf(string instant) => $"CAST({instant} + INTERVAL 8 HOUR AS DATE)";
+
+    /// <summary>The 15-minute slot of a UTC instant within its China day (0–95).</summary>
+    public static string SlotOf(string instant) => $"((((epoch_us({instant}) // 1000000 + 28800) % 86400) + 86400) % 86400) // 900";
+
+    public static string Limits(ReadingTable table, VeeSettings vee, DateOnly historySince) => $"""
+        CREATE OR REPLACE TEMP TABLE import_limits AS
+        SELECT coalesce(d.device, h.device) AS device, coalesce(d.generation, false) AS generation,
+               CASE WHEN d.capacity > 0 THEN d.capacity * {N(vee.ImplausibleCapacityFactor)} END AS implausible_kw,
+               CASE WHEN h.typical_kw > 0 THEN greatest({N(vee.SpikeFloorKw)}, {N(vee.SpikeFactor)} * h.typical_kw) END AS spike_kw
+        FROM ({table.DirectorySql}) d
+        FULL OUTER JOIN ({table.History(D(historySince))}) h ON h.device = d.device
+        """;
+
+    public static string Insert(ReadingTable table, ReadingSource source, VeeSettings vee, int batchNo)
+    {
+        var phases = table.PhasesInline
+            ? ", " + string.Join(", ", ReadingColumns.Phases.Select(p => source.HasPhases ? "s." + p.Alias : "NULL"))
+            : string.Empty;
+        var phaseColumns = table.PhasesInline ? ", " + string.Join(", ", ReadingColumns.Phases.Select(p => p.Column)) : string.Empty;
+        return $"""
+            INSERT INTO {table.Readings} ({table.Key}, interval_start, interval_minutes, kwh{phaseColumns}, quality, batch_no)
+            SELECT s.device, s.ts, s.minutes, s.kwh{phases},
+                   CASE WHEN abs(s.kwh) * 60.0 / s.minutes > coalesce(l.implausible_kw, {N(vee.ImplausibleKw)}) THEN 'implausible'
+                        WHEN s.kwh < 0 AND NOT coalesce(l.generation, false) THEN 'negative'
+                        WHEN s.kwh * 60.0 / s.minutes > l.spike_kw THEN 'spike'
+                        ELSE 'valid' END::reading_quality,
+                   {batchNo}
+            FROM ({source.Select}) s LEFT JOIN import_limits l ON l.device = s.device
+            WHERE s.kwh IS NOT NULL
+            """;
+    }
+
+    /// <summary>The clock rule: on the interval grid, not before <see cref="VeeSettings.Earliest"/>, not in the future.</summary>
+    public static string ClockError(VeeSettings vee, DateTime now) =>
+        $"(epoch_us(interval_start) % (interval_minutes * 60000000) <> 0 OR interval_start < {T(vee.Earliest)} "
+        + $"OR interval_start + to_minutes(interval_minutes) > {T(now + vee.FutureTolerance)})";
+
+    public static string BatchDays(ReadingTable table, VeeSettings vee, DateTime now, int batchNo) => $"""
+        CREATE OR REPLACE TEMP TABLE batch_days AS
+        SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, count(*) AS n,
+               bit_or(1::HUGEINT << ({SlotOf("interval_start")})::HUGEINT) AS slots,
+               sum(kwh) AS kwh, sum(interval_minutes) / 60.0 AS hours, min(interval_minutes) AS minutes,
+               count_if({ClockError(vee, now)} OR {table.Key} = '') AS bad,
+               count_if(quality = 'spike') AS spike, count_if(quality = 'negative') AS negative,
+               count_if(quality = 'implausible') AS implausible
+        FROM {table.Readings} WHERE batch_no = {batchNo}
+        GROUP BY ALL
+        """;
+
+    public static string BadRows(ReadingTable table, VeeSettings vee, DateTime now, int batchNo) => $"""
+        SELECT {table.Key}, interval_start,
+               CASE WHEN {table.Key} = '' THEN 'device'
+                    WHEN interval_start = TIMESTAMP '0001-01-01' THEN 'time'
+                    WHEN epoch_us(interval_start) % (interval_minutes * 60000000) <> 0 THEN 'grid'
+                    WHEN interval_start < {T(vee.Earliest)} THEN 'early'
+                    ELSE 'future' END AS reason
+        FROM {table.Readings} WHERE batch_no = {batchNo} AND ({ClockError(vee, now)} OR {table.Key} = '')
+        LIMIT {vee.MaxErrors}
+        """;
+
+    /// <summary>Readings of this batch with the same device and interval: conflicting (values differ) or exact copies.</summary>
+    public static string Duplicates(ReadingTable table, int batchNo) => $"""
+        SELECT r.{table.Key}, r.interval_start, count(*) AS copies, count(DISTINCT r.kwh) AS distinct_values
+        FROM {table.Readings} r {InDuplicateDays(table, "r")}
+        WHERE r.batch_no = {batchNo}
+        GROUP BY ALL HAVING count(*) > 1
+        ORDER BY count(DISTINCT r.kwh) DESC
+        """;
+
+    public static string DeleteCopies(ReadingTable table, int batchNo) => $"""
+        DELETE FROM {table.Readings} WHERE rowid IN (
+            SELECT rowid FROM (
+                SELECT r.rowid, row_number() OVER (PARTITION BY r.{table.Key}, r.interval_start ORDER BY r.rowid) AS copy
+                FROM {table.Readings} r {InDuplicateDays(table, "r")}
+                WHERE r.batch_no = {batchNo})
+            WHERE copy > 1)
+        """;
+
+    private static string InDuplicateDays(ReadingTable table, string alias) =>
+        $"JOIN (SELECT device, day FROM batch_days WHERE n > bit_count(slots)) g ON g.device = {alias}.{table.Key} "
+        + $"AND g.day = {DayOf(alias + ".interval_start")}";
+
+    public static string Overlap(ReadingTable table) => $"""
+        CREATE OR REPLACE TEMP TABLE overlap AS
+        SELECT b.device, b.day, b.slots & bit_or(d.slots) AS slots
+        FROM batch_days b JOIN {table.Days} d ON d.{table.Key} = b.device AND d.day = b.day
+        GROUP BY b.device, b.day, b.slots
+        HAVING (b.slots & bit_or(d.slots)) <> 0
+        """;
+
+    private static string InOverlap(string alias) =>
+        $"o.device = {alias}.device_key AND o.day = {DayOf(alias + ".interval_start")} "
+        + $"AND ((o.slots >> ({SlotOf(alias + ".interval_start")})::HUGEINT) & 1) = 1";
+
+    /// <summary>Overlapping readings whose value differs from the one an earlier batch stored.</summary>
+    public static string Conflicts(ReadingTable table, int batchNo) => $"""
+        SELECT count(*) FROM
+            (SELECT {table.Key} AS device_key, interval_start, kwh FROM {table.Readings} WHERE batch_no = {batchNo}) n
+        JOIN overlap o ON {InOverlap("n")}
+        JOIN {table.Readings} e ON e.{table.Key} = n.device_key AND e.interval_start = n.interval_start AND e.batch_no <> {batchNo}
+        WHERE e.kwh <> n.kwh
+        """;
+
+    public static string DeleteOverlap(ReadingTable table, int batchNo) => $"""
+        DELETE FROM {table.Readings} WHERE rowid IN (
+            SELECT n.rowid FROM (SELECT rowid, {table.Key} AS device_key, interval_start FROM {table.Readings} WHERE batch_no = {batchNo}) n
+            JOIN overlap o ON {InOverlap("n")})
+        """;
+
+    public static string PhaseRows(ReadingSource source, int batchNo, bool clean) => $"""
+        INSERT INTO phase_readings (meter_no, interval_start, interval_minutes, {string.Join(", ", ReadingColumns.Phases.Select(p => p.Column))}, batch_no)
+        SELECT {(clean ? string.Empty : "DISTINCT ON (s.device, s.ts) ")}s.device, s.ts, s.minutes, {string.Join(", ", ReadingColumns.Phases.Select(p => "s." + p.Alias))}, {batchNo}
+        FROM ({source.Select}) s
+        {(clean ? string.Empty : $"SEMI JOIN (SELECT meter_no, interval_start FROM readings WHERE batch_no = {batchNo}) r ON r.meter_no = s.device AND r.interval_start = s.ts")}
+        WHERE s.kwh IS NOT NULL AND ({string.Join(" OR ", ReadingColumns.Phases.Select(p => $"s.{p.Alias} IS NOT NULL"))})
+        """;
+
+    public static string PhaseErrors(ReadingSource source, VeeSettings vee) => $"""
+        SELECT device, ts, {string.Join(" || ", ReadingColumns.Phases.Select(p => $"CASE WHEN {Outside(p, vee)} THEN '{p.Column} ' ELSE '' END"))} AS fields
+        FROM ({source.Select}) s
+        WHERE {string.Join(" OR ", ReadingColumns.Phases.Select(p => Outside(p, vee)))}
+        LIMIT {vee.MaxErrors}
+        """;
+
+    public static string Days(ReadingTable table, int batchNo) =>
+        $"INSERT INTO {table.Days} SELECT device, day, slots, n, kwh, hours, {batchNo} FROM batch_days WHERE n > 0";
+
+    public static string Queue(DateTime now) =>
+        $"INSERT INTO analysis_queue SELECT DISTINCT day, {T(now)} FROM batch_days ON CONFLICT (day) DO UPDATE SET queued_at = excluded.queued_at";
+
+    /// <summary>Device-days of this batch that are still short of a full day once earlier batches are counted.</summary>
+    public static string Completeness(ReadingTable table) => $"""
+        SELECT count(*), coalesce(sum(expected - bit_count(stored)), 0) FROM (
+            SELECT b.device, b.day, 1440 // b.minutes AS expected, bit_or(d.slots) AS stored
+            FROM batch_days b JOIN {table.Days} d ON d.{table.Key} = b.device AND d.day = b.day
+            GROUP BY b.device, b.day, b.minutes)
+        WHERE bit_count(stored) < expected
+        """;
+
+    public static string UnknownDevices(ReadingTable table) =>
+        $"SELECT count(DISTINCT device) FROM batch_days b WHERE NOT EXISTS (SELECT 1 FROM ({table.DirectorySql}) d WHERE d.device = b.device)";
+
+    private static string Outside((string Column, string Alias) phase, VeeSettings vee) => phase.Column.StartsWith("voltage", StringComparison.Ordinal)
+        ? $"(s.{phase.Alias} < 0 OR s.{phase.Alias} > {N(vee.MaxVoltage)})"
+        : $"(s.{phase.Alias} < 0)";
+
+    private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string D(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
+
+    private static string T(DateTime instant) => $"TIMESTAMP '{instant:yyyy-MM-dd HH:mm:ss.ffffff}'";
+}
