@@ -8,7 +8,8 @@ namespace MeterAnalysisBench;
 /// <summary>
 /// A city-sized store generated inside DuckDB (generate_series is far faster than any client): meters under
 /// transformers (every tenth three-phase, every fiftieth with PV), a residential day shape with per-meter scale and
-/// noise, voltages around 220 V with a few low pockets, and terminals (with V·I) on two thirds of the transformers.
+/// noise, voltage on the hour around 220 V with a few low pockets (as the demo meters report it), and terminals
+/// (with V·I) on two thirds of the transformers.
 /// </summary>
 internal static class BenchData
 {
@@ -36,13 +37,17 @@ internal static class BenchData
             INSERT INTO readings
             SELECT 'M' || lpad(m::VARCHAR, 9, '0'), TIMESTAMP '{from}' + to_minutes(15 * s), 15,
                    round((0.05 + 0.3 * (1 + sin(2 * pi() * (s - 52) / 96)) * (0.4 + (hash(m) % 100) / 80.0)) * (0.8 + (hash(m * 96 + s) % 41) / 100.0), 3),
+                   'valid', 1
+            FROM range(96) q(s), range({meters}) p(m);
+            INSERT INTO phase_readings
+            SELECT 'M' || lpad(m::VARCHAR, 9, '0'), TIMESTAMP '{from}' + to_minutes(15 * s), 15,
                    220 + (hash(m * 7 + s) % 21) - 10 - CASE WHEN m // {perTransformer} % 97 = 0 THEN 25 ELSE 0 END,
                    CASE WHEN m % 10 = 0 THEN 221 + (hash(m * 11 + s) % 15) - 7 END,
                    CASE WHEN m % 10 = 0 THEN 219 + (hash(m * 13 + s) % 15) - 7 END,
-                   NULL, NULL, NULL, 'valid', 'bench'
-            FROM range(96) q(s), range({meters}) p(m);
+                   NULL, NULL, NULL, 1
+            FROM range(0, 96, 4) q(s), range({meters}) p(m);
             INSERT INTO terminal_readings
-            SELECT transformer_code, slot_start, 15, kwh * 1.06, 220, 221, 219, i_a, i_b, i_c, 'valid', 'bench'
+            SELECT transformer_code, slot_start, 15, kwh * 1.06, 220, 221, 219, i_a, i_b, i_c, 'valid', 2
             FROM (
                 SELECT d.transformer_code, r.interval_start AS slot_start, sum(r.kwh) AS kwh,
                        sum(r.kwh) * 4000 / 660 * 1.1 AS i_a, sum(r.kwh) * 4000 / 660 AS i_b, sum(r.kwh) * 4000 / 660 * 0.9 AS i_c

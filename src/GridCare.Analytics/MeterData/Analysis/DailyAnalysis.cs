@@ -86,14 +86,17 @@ public sealed class DailyAnalysis(MeterStore store, MeterAnalysisSettings settin
             steps.Add((step, watch.Elapsed));
         }
 
+        var commit = Stopwatch.StartNew();
         await transaction.CommitAsync(cancellationToken);
+        steps.Add(("commit", commit.Elapsed));
+        var elapsed = total.Elapsed;
         return new DailyAnalysisResult(
             chinaDay,
             await CountAsync(connection, "meter_analysis_days", chinaDay, cancellationToken),
             await CountAsync(connection, "transformer_days", chinaDay, cancellationToken),
             await CountAsync(connection, "load_episodes", chinaDay, cancellationToken),
             await CountAsync(connection, "meter_anomalies", chinaDay, cancellationToken),
-            total.Elapsed,
+            elapsed,
             steps);
     }
 
