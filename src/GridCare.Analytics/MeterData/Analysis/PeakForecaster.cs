@@ -36,6 +36,9 @@ public static class PeakForecaster
     private const int ProfileDays = 28;
     private const int LevelDays = 7;
     private const double LevelSmoothing = 0.5;
+
+    /// <summary>Days of history before a backtest origin: two weeks, enough for the weekday factors.</summary>
+    private const int BacktestHistoryDays = 14;
     private const double FactorWeight = 0.5;
 
     /// <summary>The forecast from the peaks up to and including <paramref name="origin"/>, or null with under a week of them.</summary>
@@ -66,7 +69,7 @@ public static class PeakForecaster
     }
 
     /// <summary>
-    /// Rolling-origin backtest: from every day with four weeks of history before it and a full week after, the
+    /// Rolling-origin backtest: from every day with two weeks of history up to it and a full week after, the
     /// next-day forecast against that day's peak and the next-week peak against the week's actual maximum.
     /// Days whose actual peak is not positive are left out (MAPE is undefined there).
     /// </summary>
@@ -81,7 +84,7 @@ public static class PeakForecaster
             return new BacktestResult(method, 0, null, null);
         }
 
-        for (var origin = days[0].AddDays(ProfileDays - 1); origin.AddDays(Horizon) <= days[^1]; origin = origin.AddDays(1))
+        for (var origin = days[0].AddDays(BacktestHistoryDays - 1); origin.AddDays(Horizon) <= days[^1]; origin = origin.AddDays(1))
         {
             var history = peaks.Where(p => p.Key <= origin).ToDictionary();
             if (Forecast(history, origin, method) is not { } forecast)

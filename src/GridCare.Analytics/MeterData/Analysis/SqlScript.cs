@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace GridCare.Analytics.MeterData.Analysis;

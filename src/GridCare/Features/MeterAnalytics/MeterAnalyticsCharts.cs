@@ -26,7 +26,13 @@ internal static class MeterAnalyticsCharts
             YAxis = new() { Type = AxisType.Category, Data = rows.ToArray() },
             VisualMap = new ContinuousVisualMap
             {
-                Min = 0, Max = 120, Calculable = true, Orient = Orient.Horizontal, Left = "center", Bottom = "0%", Text = new[] { label, string.Empty },
+                Min = 0,
+                Max = 120,
+                Calculable = true,
+                Orient = Orient.Horizontal,
+                Left = "center",
+                Bottom = "0%",
+                Text = new[] { label, string.Empty },
                 InRange = new() { Color = new ColorArray([new Color("#e6f4ff"), new Color("#91caff"), new Color("#fadb14"), new Color("#fa8c16"), new Color("#f5222d")]) },
             },
             Series = new() { new HeatmapSeries { Name = label, Data = data } },

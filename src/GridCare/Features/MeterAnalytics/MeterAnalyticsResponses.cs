@@ -34,9 +34,9 @@ public sealed record TransformerDayResponse(
         ArgumentNullException.ThrowIfNull(d);
         var source = (d.TerminalSlots, d.MeterSlots) switch
         {
-            (> 0, 0) => "terminal",
+            ( > 0, 0) => "terminal",
             (0, > 0) => "meters",
-            (> 0, > 0) => "mixed",
+            ( > 0, > 0) => "mixed",
             _ => "none",
         };
         return new TransformerDayResponse(

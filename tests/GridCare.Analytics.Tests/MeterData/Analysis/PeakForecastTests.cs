@@ -52,7 +52,7 @@ public class PeakForecastTests
     }
 
     [Fact]
-    public void Backtest_ScoresEveryOriginWithFourWeeksBehindAndOneAhead_AndTheProfileBeatsNaiveOnAWeeklySeries()
+    public void Backtest_ScoresEveryOriginWithTwoWeeksBehindAndOneAhead_AndTheProfileBeatsNaiveOnAWeeklySeries()
     {
         var peaks = Days(70, d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 60 : 100);
 
@@ -60,7 +60,7 @@ public class PeakForecastTests
         var naive = PeakForecaster.Backtest(peaks, ForecastMethod.Naive);
         var seasonal = PeakForecaster.Backtest(peaks, ForecastMethod.SeasonalNaive);
 
-        Assert.Equal(70 - 27 - 7, profile.Origins);
+        Assert.Equal(70 - 13 - 7, profile.Origins);
         Assert.True(profile.NextDayMape < naive.NextDayMape);
         Assert.Equal(0, seasonal.NextDayMape!.Value, 9);
     }
