@@ -6,6 +6,7 @@ using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
+using GridCare.Features.MeterAnalytics;
 using GridCare.Features.MeterData;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
@@ -36,6 +37,7 @@ builder.Services
     .AddOutages()
     .AddMeterData()
     .AddReliability()
+    .AddMeterAnalytics()
     .AddAttachments()
     .AddIntake()
     .AddPortal()
@@ -61,6 +63,7 @@ app.MapRevisits();
 app.MapOutages();
 app.MapMeterData();
 app.MapReliability();
+app.MapMeterAnalytics();
 app.MapAttachments();
 app.MapSla();
 app.MapPortal();

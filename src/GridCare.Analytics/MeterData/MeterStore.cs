@@ -44,6 +44,13 @@ public sealed class MeterStore : IDisposable
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // The analyses' derived tables (MeterData/Analysis) live in the same file, created after the readings.
+        await using (var derived = connection.CreateCommand())
+        {
+            derived.CommandText = ReadSql("DerivedTables.sql");
+            await derived.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var version = connection.CreateCommand();
         version.CommandText = "INSERT INTO schema_version SELECT $version, $now WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = $version)";
         version.Parameters.Add(new DuckDBParameter("version", SchemaVersion));

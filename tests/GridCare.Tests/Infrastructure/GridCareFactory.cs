@@ -92,6 +92,7 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         // Tests run the SLA scan themselves, at the instants they choose.
         builder.UseSetting("GridCare:Sla:ScannerEnabled", "false");
         builder.UseSetting("GridCare:Outages:BackgroundEnabled", "false");
+        builder.UseSetting("GridCare:MeterAnalytics:BackgroundEnabled", "false");
         builder.UseSetting("GridCare:MeterData:BackgroundEnabled", "false");
         builder.UseSetting("GridCare:Demo:MeterDays", "0");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
