@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GridCare.Features.Demo;
+using GridCare.Features.Notifications;
 using GridCare.Features.Revisits;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -74,14 +75,14 @@ public sealed partial class RepairJourneyTests(BrowserFixture app) : IClassFixtu
         await Assertions.Expect(agent.GetByTestId("order-status")).ToHaveTextAsync("已归档");
     }
 
-    /// <summary>The link of the SMS the customer would have received (recorded until the notification outbox sends it).</summary>
+    /// <summary>The link of the SMS the customer receives: the revisit invitation in the notification outbox.</summary>
     private async Task<string> InvitationLinkAsync(string number, string phone)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var invitation = await db.Set<RevisitInvitationRecord>().AsNoTracking().Include(i => i.Task)
-            .SingleAsync(i => i.Task!.WorkOrderNumber == number, TestContext.Current.CancellationToken);
-        Assert.Equal(phone, invitation.Phone);
+        var invitation = await db.Set<NotificationMessage>().AsNoTracking()
+            .SingleAsync(m => m.SubjectType == OpenRevisitTask.SubjectType && m.SubjectId == number, TestContext.Current.CancellationToken);
+        Assert.Equal(phone, invitation.Recipient);
         return new Uri(LinkInText().Match(invitation.Text).Value).AbsolutePath.TrimStart('/');
     }
 

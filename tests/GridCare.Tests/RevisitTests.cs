@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GridCare.Features.Notifications;
 using GridCare.Features.Revisits;
 using GridCare.Platform.Database;
 using GridCare.Tests.Infrastructure;
@@ -32,10 +33,11 @@ public abstract partial class RevisitTests(GridCareFactory factory, FakeTimeProv
         Assert.Equal(("Open", false, true, 1), (task["status"]!.GetValue<string>(), task["isDue"]!.GetValue<bool>(), task["invited"]!.GetValue<bool>(), task["round"]!.GetValue<int>()));
         Assert.DoesNotContain(dueBefore["items"]!.AsArray(), t => t!["orderNumber"]!.GetValue<string>() == number);
         Assert.Contains(dueAfter["items"]!.AsArray(), t => t!["orderNumber"]!.GetValue<string>() == number && t["isDue"]!.GetValue<bool>());
-        Assert.StartsWith("【大方供电局】", invitation.Text, StringComparison.Ordinal);
+        Assert.Equal((NotificationTemplates.WorkOrderRevisit, NotificationChannel.Sms), (invitation.Template, invitation.Channel));
+        Assert.StartsWith("【GridCare】大方供电局：", invitation.Text, StringComparison.Ordinal);
         Assert.Contains(number, invitation.Text, StringComparison.Ordinal);
         Assert.Matches(@"https://95598\.example\.cn/portal/revisit/[A-Za-z0-9_-]{43} ", invitation.Text);
-        Assert.Equal((await CustomerOfAsync(agent, number))["phone"]!.GetValue<string>(), invitation.Phone);
+        Assert.Equal((await CustomerOfAsync(agent, number))["phone"]!.GetValue<string>(), invitation.Recipient);
     }
 
     [Fact]
@@ -278,12 +280,13 @@ public abstract partial class RevisitTests(GridCareFactory factory, FakeTimeProv
         return await agent.GetJsonAsync($"/api/v1/customers/{order["order"]!["customerId"]}");
     }
 
-    private async Task<RevisitInvitationRecord> InvitationAsync(string number)
+    /// <summary>The invitation in the notification outbox: the SMS the dispatcher sends after the commit.</summary>
+    private async Task<NotificationMessage> InvitationAsync(string number)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Set<RevisitInvitationRecord>().AsNoTracking().Include(i => i.Task)
-            .SingleAsync(i => i.Task!.WorkOrderNumber == number, TestContext.Current.CancellationToken);
+        return await db.Set<NotificationMessage>().AsNoTracking()
+            .SingleAsync(m => m.SubjectType == OpenRevisitTask.SubjectType && m.SubjectId == number, TestContext.Current.CancellationToken);
     }
 
     private static string Link(string text) => new Uri(LinkInText().Match(text).Value).AbsolutePath;

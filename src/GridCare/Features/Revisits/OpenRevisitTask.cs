@@ -1,6 +1,9 @@
+using System.Globalization;
 using GridCare.Domain.Organization;
 using GridCare.Domain.Revisits;
+using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Notifications;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
@@ -11,15 +14,14 @@ namespace GridCare.Features.Revisits;
 
 /// <summary>
 /// Keeps revisit tasks in step with the order, in the save of every lifecycle action: a resolved repair or complaint
-/// goes straight into its revisit and gets a task — with an SMS invitation when the customer has a phone on record —
+/// goes straight into its revisit and gets a task — with an invitation through the notification outbox (template
+/// <c>workorder.revisit</c>, on the customer's own channels) when the customer is known —
 /// and a task whose order leaves the revisit is settled: answered when an agent recorded the answer on the order,
 /// cancelled when the order was closed unreached or reopened.
 /// </summary>
 public sealed class OpenRevisitTask(
     AppDbContext db,
     RevisitLinks links,
-    IRevisitInvitationSender invitations,
-    RevisitMessages messages,
     StaffScopeResolver scopes,
     IOptions<RevisitsOptions> options) : IWorkOrderChangeHandler
 {
@@ -67,16 +69,18 @@ public sealed class OpenRevisitTask(
         }
     }
 
-    /// <summary>Opens the task of an order now in its revisit; the customer is invited when their phone is known.</summary>
+    /// <summary>Opens the task of an order now in its revisit; a known customer is invited to answer it through a link.</summary>
+    /// <remarks>
+    /// The invitation joins the caller's save as an outbox row (ADR 0012), so it exists exactly when the task does; its
+    /// event key carries the link's hash, so a reopened order revisited again invites again while a retried save does not.
+    /// The customer's preferences decide the channel and language; an opt-out of non-emergency messages is honoured.
+    /// </remarks>
     public async Task<RevisitTask> OpenAsync(WorkOrder order, DateTime atUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var task = RevisitTask.Open(order, atUtc, options.Value.DueAfter);
         db.Add(task);
-        var phone = order.CustomerId is { } customerId
-            ? await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Phone).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        if (string.IsNullOrWhiteSpace(phone))
+        if (order.CustomerId is not { } customerId)
         {
             return task;
         }
@@ -86,8 +90,20 @@ public sealed class OpenRevisitTask(
         var tree = await scopes.TreeAsync(cancellationToken);
         var path = tree.PathTo(order.OrgUnitId);
         var bureau = path.LastOrDefault(u => u.Level <= OrgUnitLevel.County) ?? (path.Count > 0 ? path[^1] : null);
-        var text = messages.Invitation(bureau?.Name ?? string.Empty, order, link.Url, link.ExpiresAtUtc);
-        await invitations.EnqueueAsync(new RevisitInvitation(task, phone.Trim(), text, link.Url), cancellationToken);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["bureau"] = bureau?.Name ?? string.Empty,
+            ["number"] = order.Number,
+            ["link"] = link.Url.ToString(),
+            ["expires"] = ChinaTime.ToCst(link.ExpiresAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        };
+        await NotificationOutbox.EnqueueAsync(
+            db,
+            new NotificationRequest($"{SubjectType}:{order.Number}:revisit:{link.TokenHash}", NotificationTemplates.WorkOrderRevisit, [customerId], values, SubjectType: SubjectType, SubjectId: order.Number),
+            cancellationToken);
         return task;
     }
+
+    /// <summary>What revisit invitations are about in the outbox: the order, by its number.</summary>
+    public const string SubjectType = "workorder";
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using GridCare.Domain.Sla;
-using GridCare.Domain.WorkOrders;
 using Microsoft.Extensions.Localization;
 
 namespace GridCare.Features.Revisits;
@@ -12,19 +10,6 @@ namespace GridCare.Features.Revisits;
 public sealed class RevisitMessages(IStringLocalizer<RevisitStrings> localizer)
 {
     private static readonly CultureInfo Customers = CultureInfo.GetCultureInfo("zh-CN");
-
-    /// <summary>The SMS with the link: signed by the bureau, naming the order and until when the link works.</summary>
-    public string Invitation(string bureau, WorkOrder order, Uri link, DateTime expiresAtUtc)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        return Text(
-            "Sms_Invitation",
-            bureau,
-            Text($"Sms_Type_{order.Type}"),
-            order.Number,
-            link,
-            ChinaTime.ToCst(expiresAtUtc).ToString("M月d日 HH:mm", Customers));
-    }
 
     /// <summary>The words of the complaint an unsatisfied revisit opens.</summary>
     public string Complaint(string orderNumber, string? comment) =>

@@ -27,15 +27,3 @@ public sealed class RevisitTaskConfiguration : IEntityTypeConfiguration<RevisitT
         builder.HasIndex(t => new { t.WorkOrderId, t.Status });
     }
 }
-
-public sealed class RevisitInvitationRecordConfiguration : IEntityTypeConfiguration<RevisitInvitationRecord>
-{
-    public void Configure(EntityTypeBuilder<RevisitInvitationRecord> builder)
-    {
-        builder.ToTable("RevisitInvitations");
-        builder.HasKey(i => i.Id);
-        builder.Property(i => i.Phone).HasMaxLength(32).IsRequired();
-        builder.Property(i => i.Text).HasMaxLength(500).IsRequired();
-        builder.HasOne(i => i.Task).WithMany().HasForeignKey(i => i.RevisitTaskId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

@@ -17,7 +17,6 @@ public static class RevisitsFeature
         services.AddOptions<RevisitsOptions>().BindConfiguration(RevisitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RevisitLinks>();
         services.AddScoped<RevisitMessages>();
-        services.AddScoped<IRevisitInvitationSender, RecordRevisitInvitation>();
         services.AddScoped<OpenRevisitTask>();
         services.AddScoped<IWorkOrderChangeHandler>(sp => sp.GetRequiredService<OpenRevisitTask>());
         services.AddScoped<AnswerRevisit>();

@@ -122,7 +122,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new RoutingRuleConfiguration());
         builder.ApplyConfiguration(new RoutingRuleChangeConfiguration());
         builder.ApplyConfiguration(new RevisitTaskConfiguration());
-        builder.ApplyConfiguration(new RevisitInvitationRecordConfiguration());
         builder.ApplyConfiguration(new OutageConfiguration());
         builder.ApplyConfiguration(new OutageCustomerConfiguration());
         builder.ApplyConfiguration(new OutageStepConfiguration());

@@ -1418,37 +1418,6 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.ToTable("PortalSignInCodes", (string)null);
                 });
 
-            modelBuilder.Entity("GridCare.Features.Revisits.RevisitInvitationRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<long>("RevisitTaskId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RevisitTaskId");
-
-                    b.ToTable("RevisitInvitations", (string)null);
-                });
-
             modelBuilder.Entity("GridCare.Features.RoutingRules.RoutingRuleChange", b =>
                 {
                     b.Property<long>("Id")
@@ -2139,17 +2108,6 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .HasForeignKey("GridCare.Features.Notifications.NotificationPreference", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("GridCare.Features.Revisits.RevisitInvitationRecord", b =>
-                {
-                    b.HasOne("GridCare.Domain.Revisits.RevisitTask", "Task")
-                        .WithMany()
-                        .HasForeignKey("RevisitTaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("GridCare.Features.Sla.StoredSlaPolicy", b =>

@@ -1373,35 +1373,6 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.ToTable("PortalSignInCodes", (string)null);
                 });
 
-            modelBuilder.Entity("GridCare.Features.Revisits.RevisitInvitationRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RevisitTaskId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RevisitTaskId");
-
-                    b.ToTable("RevisitInvitations", (string)null);
-                });
-
             modelBuilder.Entity("GridCare.Features.RoutingRules.RoutingRuleChange", b =>
                 {
                     b.Property<long>("Id")
@@ -2082,17 +2053,6 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("GridCare.Features.Notifications.NotificationPreference", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("GridCare.Features.Revisits.RevisitInvitationRecord", b =>
-                {
-                    b.HasOne("GridCare.Domain.Revisits.RevisitTask", "Task")
-                        .WithMany()
-                        .HasForeignKey("RevisitTaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("GridCare.Features.Sla.StoredSlaPolicy", b =>
