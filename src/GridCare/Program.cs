@@ -18,6 +18,7 @@ using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
+using GridCare.Features.Warnings;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
 using GridCare.Platform.Console;
@@ -44,6 +45,7 @@ builder.Services
     .AddNotifications()
     .AddClassification()
     .AddComplaintAnalytics()
+    .AddWarnings()
     .AddDemo();
 
 var app = builder.Build();
@@ -70,6 +72,7 @@ app.MapPortal();
 app.MapNotifications();
 app.MapClassification();
 app.MapComplaintAnalytics();
+app.MapWarnings();
 app.MapConsole();
 await app.RunAsync();
 return 0;

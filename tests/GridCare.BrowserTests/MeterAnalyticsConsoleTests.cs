@@ -1,19 +1,15 @@
-using GridCare.Analytics.MeterData.Analysis;
 using GridCare.Features.Demo;
-using Microsoft.Extensions.DependencyInjection;
+using GridCare.Tests.Infrastructure;
 using Microsoft.Playwright;
-using static GridCare.Tests.Infrastructure.MeterStoreData;
 
 namespace GridCare.BrowserTests;
 
 public sealed class MeterAnalyticsConsoleTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private static readonly DateOnly Day = new(2026, 11, 26);
-
     [Fact]
     public async Task Manager_OpensTheHottestTransformerFromTheRiskTable_AndSeesItsCharts()
     {
-        var hot = await HotTransformerAsync();
+        var hot = (await HotTransformerWeek.EnsureAsync(app)).Hot;
         var page = await SignedInAsync("manager");
 
         await page.GotoAsync("transformers");
@@ -36,24 +32,43 @@ public sealed class MeterAnalyticsConsoleTests(BrowserFixture app) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("chart-voltage").Locator("[_echarts_instance_]")).ToHaveCountAsync(1);
     }
 
-    /// <summary>A week in which one transformer runs at 50 % of its rating and at 120 % from 18:00 to 19:00 every day.</summary>
-    private async Task<string> HotTransformerAsync()
+    [Fact]
+    public async Task Dispatcher_SeesTheOverloadWarning_AndAVoltageComplaintShowsItsMeasuredEvidence()
     {
-        var (meters, transformers) = await CopyDirectoryAsync(app);
-        var hot = transformers.Where(t => meters.Count(m => m.TransformerCode == t.TransformerCode) >= 3).OrderBy(t => t.TransformerCode, StringComparer.Ordinal).First();
-        var own = meters.Where(m => m.TransformerCode == hot.TransformerCode).ToList();
-        var week = Enumerable.Range(0, 7).Select(i => Day.AddDays(-i)).Order().ToList();
-        await WriteAsync(app, "readings", [
-            .. own.SelectMany(m => week.SelectMany(d => Enumerable.Range(0, 96).Select(s =>
-                (m.MeterNo, Slot(d, s), (s is >= 72 and < 76 ? 1.2 : 0.5) * hot.RatedKva * 0.9 / 4 / own.Count, (double?)225)))),
-        ]);
-        var analysis = app.Services.GetRequiredService<DailyAnalysis>();
-        foreach (var day in week)
+        var week = await HotTransformerWeek.EnsureAsync(app);
+        using (var admin = await app.ClientForAsync("admin"))
         {
-            await analysis.AnalyseDayAsync(day, TestContext.Current.CancellationToken);
+            Assert.Equal(200, (await admin.SendAsync(HttpMethod.Post, $"/api/v1/warnings/evaluate?date={HotTransformerWeek.Day:yyyy-MM-dd}")).Status);
         }
 
-        return hot.TransformerCode;
+        using var agent = await app.ClientForAsync("agent");
+        var (status, received, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
+        {
+            channel = "hotline",
+            externalId = Guid.NewGuid().ToString("N"),
+            meterNumber = week.LowMeter,
+            text = "家里电压一直很低，晚上灯都是暗的",
+            type = "complaint",
+            complaintClass = "supplyQuality",
+            occurredAt = "2026-11-26T21:00:00+08:00",
+        }));
+        Assert.Equal(201, status);
+        var page = await SignedInAsync("dispatcher");
+
+        await page.GotoAsync("warnings");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        var overload = page.Locator("tr", new() { Has = page.GetByTestId("warning-rule-name").GetByText("配变过载") });
+        await Assertions.Expect(overload.GetByTestId("warning-subject")).ToHaveTextAsync(week.Hot);
+        await Assertions.Expect(overload.GetByTestId("warning-evidence")).ToContainTextAsync("过载分钟数: 60");
+        await Assertions.Expect(overload.GetByTestId("warning-evidence")).ToContainTextAsync("120.0");
+
+        await page.GotoAsync($"work-orders/{received!["order"]!["number"]}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        var evidence = page.GetByTestId("order-evidence");
+        await Assertions.Expect(evidence.GetByTestId("evidence-customer-voltage")).ToContainTextAsync("电压合格率 0.0");
+        await Assertions.Expect(evidence.GetByTestId("evidence-transformer-load")).ToContainTextAsync("过载 7 天（420 分钟）");
+        await Assertions.Expect(evidence.GetByTestId("evidence-warnings")).ToContainTextAsync("配变过载");
     }
 
     private async Task<IPage> SignedInAsync(string userName)

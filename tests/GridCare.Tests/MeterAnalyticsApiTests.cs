@@ -1,30 +1,21 @@
-using GridCare.Analytics.MeterData;
-using GridCare.Analytics.MeterData.Analysis;
 using GridCare.Features.Demo;
 using GridCare.Platform.Auth;
-using GridCare.Platform.Database;
 using GridCare.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static GridCare.Tests.Infrastructure.MeterStoreData;
 
 namespace GridCare.Tests;
 
-/// <summary>
-/// The meter analytics API over a week of hand-built readings (20–26 Nov 2026 China time) in the app's own meter store,
-/// analysed by the same use case the worker runs. In station GZBJ0102, "hot" runs its meters at 50 % of rated kVA and
-/// at 120 % from 18:00 to 19:00 every day, one of its meters at 190 V; "lossy" has a terminal reading 1.25 × its
-/// meters (line loss 20 %). "far" is in station GZBJ0103.
-/// </summary>
+/// <summary>The meter analytics API over the hand-built week of <see cref="HotTransformerWeek"/>.</summary>
 public abstract class MeterAnalyticsApiTests(GridCareFactory factory)
 {
-    private static readonly DateOnly Day = new(2026, 11, 26);
+    private static readonly DateOnly Day = HotTransformerWeek.Day;
 
     [Fact]
     public async Task Ranking_PutsTheHotTransformerFirst_WithItsOverloadEpisode_AndTotalsPerFeederAndStation()
     {
-        var data = await DataAsync();
+        var data = await HotTransformerWeek.EnsureAsync(factory);
         using var manager = await factory.ClientForAsync("manager");
 
         var body = await manager.GetJsonAsync($"/api/v1/analytics/transformers?date={Day:yyyy-MM-dd}&limit=5");
@@ -46,7 +37,7 @@ public abstract class MeterAnalyticsApiTests(GridCareFactory factory)
     [Fact]
     public async Task TransformerLoad_HasTheCurveEpisodesAndForecast()
     {
-        var data = await DataAsync();
+        var data = await HotTransformerWeek.EnsureAsync(factory);
         using var analyst = await factory.ClientForAsync("analyst");
 
         var body = await analyst.GetJsonAsync($"/api/v1/transformers/{data.Hot}/load?from={Day.AddDays(-6):yyyy-MM-dd}&to={Day:yyyy-MM-dd}");
@@ -67,7 +58,7 @@ public abstract class MeterAnalyticsApiTests(GridCareFactory factory)
     [Fact]
     public async Task VoltageLineLossAndConsumption_AreTheHandComputedOnes()
     {
-        var data = await DataAsync();
+        var data = await HotTransformerWeek.EnsureAsync(factory);
         using var manager = await factory.ClientForAsync("manager");
         using var agent = await factory.ClientForAsync("agent");
 
@@ -96,7 +87,7 @@ public abstract class MeterAnalyticsApiTests(GridCareFactory factory)
     [Fact]
     public async Task RolesAndOrgUnits_AreEnforced_AndBadParametersAreNamed()
     {
-        var data = await DataAsync();
+        var data = await HotTransformerWeek.EnsureAsync(factory);
         await StationManagerAsync("GZBJ0103");
         using var crew = await factory.ClientForAsync("crew");
         using var station = await factory.ClientForAsync("meter-station-manager");
@@ -125,59 +116,13 @@ public abstract class MeterAnalyticsApiTests(GridCareFactory factory)
         return [.. body!["errors"]!.AsObject().Select(e => e.Key)];
     }
 
-    private sealed record Data(string Hot, int HotMeters, string LowMeter, string Lossy, string Far, long Customer, double CustomerDailyKwh);
-
-    private async Task<Data> DataAsync()
-    {
-        factory.EnsureAvailable();
-        var (meters, transformers) = await CopyDirectoryAsync(factory);
-        var units = await UnitsAsync();
-        var station = transformers.Where(t => t.OrgUnitId == units["GZBJ0102"] && meters.Count(m => m.TransformerCode == t.TransformerCode) >= 3).OrderBy(t => t.TransformerCode, StringComparer.Ordinal).ToList();
-        var (hot, lossy) = (station[0], station[1]);
-        var far = transformers.Where(t => t.OrgUnitId == units["GZBJ0103"] && meters.Any(m => m.TransformerCode == t.TransformerCode)).OrderBy(t => t.TransformerCode, StringComparer.Ordinal).First();
-        var hotMeters = meters.Where(m => m.TransformerCode == hot.TransformerCode).OrderBy(m => m.MeterNo, StringComparer.Ordinal).ToList();
-        var n = hotMeters.Count;
-        double HotKwh(int slot) => (slot is >= 72 and < 76 ? 1.2 : 0.5) * hot.RatedKva * 0.9 / 4 / n;
-        var data = new Data(hot.TransformerCode, n, hotMeters[0].MeterNo, lossy.TransformerCode, far.TransformerCode, hotMeters[1].CustomerId, Enumerable.Range(0, 96).Sum(HotKwh));
-
-        var store = factory.Services.GetRequiredService<MeterStore>();
-        if (await store.CountReadingsAsync(TestContext.Current.CancellationToken) > 0)
-        {
-            return data;
-        }
-
-        var week = Enumerable.Range(0, 7).Select(i => Day.AddDays(-i)).Order().ToList();
-        var lossyMeters = meters.Where(m => m.TransformerCode == lossy.TransformerCode).ToList();
-        var farMeters = meters.Where(m => m.TransformerCode == far.TransformerCode).ToList();
-        var slots = week.SelectMany(d => Enumerable.Range(0, 96).Select(s => (Slot: s, Start: Slot(d, s)))).ToList();
-        await WriteAsync(factory, "readings", [
-            .. hotMeters.SelectMany(m => slots.Select(s => (m.MeterNo, s.Start, HotKwh(s.Slot), (double?)(m == hotMeters[0] ? 190 : 225)))),
-            .. lossyMeters.Concat(farMeters).SelectMany(m => slots.Select(s => (m.MeterNo, s.Start, 0.5, (double?)225))),
-        ]);
-        await WriteAsync(factory, "terminal_readings", slots.Select(s => (lossy.TransformerCode, s.Start, 1.25 * 0.5 * lossyMeters.Count, (double?)null)));
-        var analysis = factory.Services.GetRequiredService<DailyAnalysis>();
-        foreach (var day in week)
-        {
-            await analysis.AnalyseDayAsync(day, TestContext.Current.CancellationToken);
-        }
-
-        return data;
-    }
-
-    private async Task<Dictionary<string, int>> UnitsAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.OrgUnits.ToDictionaryAsync(u => u.Code, u => u.Id, TestContext.Current.CancellationToken);
-    }
-
     private async Task StationManagerAsync(string stationCode)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByNameAsync("meter-station-manager") is null)
         {
-            var user = new StaffUser { UserName = "meter-station-manager", DisplayName = "所长", OrgUnitId = (await UnitsAsync())[stationCode] };
+            var user = new StaffUser { UserName = "meter-station-manager", DisplayName = "所长", OrgUnitId = (await HotTransformerWeek.UnitsAsync(factory))[stationCode] };
             Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, "manager")).Succeeded);
         }

@@ -15,6 +15,12 @@ public sealed class ConsumptionReader(MeterStore store)
     public async Task<List<string>> MetersOfAsync(long customerId, CancellationToken cancellationToken) =>
         await AnalysisRows.ListAsync(store, "SELECT meter_no FROM meter_directory WHERE customer_id = $customer ORDER BY meter_no", r => r.Text("meter_no")!, cancellationToken, ("customer", customerId));
 
+    /// <summary>The transformer that supplies the customer (the first of their meters'), or null when none is on record.</summary>
+    public async Task<string?> TransformerOfAsync(long customerId, CancellationToken cancellationToken) =>
+        (await AnalysisRows.ListAsync(
+            store, "SELECT transformer_code FROM meter_directory WHERE customer_id = $customer AND transformer_code IS NOT NULL ORDER BY meter_no LIMIT 1",
+            r => r.Text("transformer_code")!, cancellationToken, ("customer", customerId))).FirstOrDefault();
+
     public Task<List<ConsumptionDay>> DaysAsync(long customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         AnalysisRows.ListAsync(
             store,
@@ -61,6 +67,6 @@ public sealed class ConsumptionReader(MeterStore store)
             cancellationToken,
             ("day", day));
 
-    private static MeterAnomaly Anomaly(System.Data.Common.DbDataReader r) =>
+    internal static MeterAnomaly Anomaly(System.Data.Common.DbDataReader r) =>
         new(r.Date("day"), r.Text("meter_no")!, r.Long("customer_id"), r.Text("transformer_code")!, r.Text("kind")!, r.Double("value") ?? 0, r.Double("baseline"));
 }

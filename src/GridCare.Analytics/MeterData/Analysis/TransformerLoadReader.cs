@@ -51,6 +51,11 @@ public sealed class TransformerLoadReader(MeterStore store)
             store, "SELECT * FROM transformer_days WHERE transformer_code = $code AND day BETWEEN $from AND $to ORDER BY day", Day, cancellationToken,
             ("code", code), ("from", from), ("to", to));
 
+    /// <summary>Every transformer's analysed days in the range, for the early-warning rules that look at repeated days.</summary>
+    public Task<List<TransformerDay>> WindowAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        AnalysisRows.ListAsync(
+            store, "SELECT * FROM transformer_days WHERE day BETWEEN $from AND $to ORDER BY transformer_code, day", Day, cancellationToken, ("from", from), ("to", to));
+
     /// <summary>Episodes of the given transformers (null: all of the units) over the days.</summary>
     public Task<List<LoadEpisode>> EpisodesAsync(IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         codes.Count == 0

@@ -29,6 +29,7 @@ public static class MeterAnalyticsFeature
         services.AddScoped<GetVoltageQuality>();
         services.AddScoped<GetLineLoss>();
         services.AddScoped<GetCustomerConsumption>();
+        services.AddScoped<GetWorkOrderEvidence>();
         services.AddHostedService<MeterAnalysisWorker>();
         return services;
     }
@@ -42,6 +43,8 @@ public static class MeterAnalyticsFeature
         analytics.MapGet("/voltage", GetVoltageQualityAsync).WithName(nameof(GetVoltageQuality));
         analytics.MapGet("/line-loss", GetLineLossAsync).WithName(nameof(GetLineLoss));
         app.MapGet("/api/v1/customers/{id:long}/consumption", GetCustomerConsumptionAsync).WithName(nameof(GetCustomerConsumption))
+            .WithTags("Meter analytics").RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/v1/work-orders/{number}/evidence", GetWorkOrderEvidenceAsync).WithName(nameof(GetWorkOrderEvidence))
             .WithTags("Meter analytics").RequireAuthorization(Policies.Staff);
         return app;
     }
@@ -143,6 +146,17 @@ public static class MeterAnalyticsFeature
         var latest = await readers.LatestDayAsync(cancellationToken) ?? Today(time);
         var (start, end) = MeterAnalyticsAccess.Range(from, to, latest, 30, MeterAnalyticsAccess.MaxConsumptionDays, errors);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : Answer(await handler.HandleAsync(id, start, end, scope, cancellationToken));
+    }
+
+    /// <param name="number">The work order number.</param>
+    /// <param name="scope">The caller's org units and roles.</param>
+    /// <param name="handler">The query.</param>
+    /// <param name="cancellationToken">Request aborted.</param>
+    public static async Task<Results<Ok<WorkOrderEvidenceResponse>, ValidationProblem, ProblemHttpResult>> GetWorkOrderEvidenceAsync(
+        string number, StaffScope scope, GetWorkOrderEvidence handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Answer(await handler.HandleAsync(number, scope, cancellationToken));
     }
 
     private static DateOnly Today(TimeProvider time) => ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);

@@ -16,6 +16,7 @@ using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
+using GridCare.Features.Warnings;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -131,5 +132,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new NotificationMessageConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         builder.ApplyConfiguration(new ClassificationCorrectionConfiguration());
+        builder.ApplyConfiguration(new WarningConfiguration());
+        builder.ApplyConfiguration(new ProactiveOrderSettingConfiguration());
     }
 }

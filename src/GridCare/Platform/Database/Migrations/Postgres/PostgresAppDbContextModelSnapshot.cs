@@ -701,6 +701,91 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.ToTable("RoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Domain.Warnings.Warning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DaysSeen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("FirstSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TransformerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkOrderNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectCode", "Rule")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cleared'");
+
+                    b.HasIndex("TransformerCode", "LastSeenOn");
+
+                    b.HasIndex("OrgUnitId", "Status", "LastSeenOn");
+
+                    b.ToTable("Warnings", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Domain.WorkOrders.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -1629,6 +1714,27 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Warnings.ProactiveOrderSetting", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("OrgUnitId");
+
+                    b.ToTable("ProactiveOrderSettings", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Features.WorkOrders.WorkOrderCounter", b =>

@@ -670,6 +670,89 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.ToTable("RoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Domain.Warnings.Warning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstSeenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastSeenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransformerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkOrderNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectCode", "Rule")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cleared'");
+
+                    b.HasIndex("TransformerCode", "LastSeenOn");
+
+                    b.HasIndex("OrgUnitId", "Status", "LastSeenOn");
+
+                    b.ToTable("Warnings", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Domain.WorkOrders.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -1578,6 +1661,27 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.Warnings.ProactiveOrderSetting", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrgUnitId");
+
+                    b.ToTable("ProactiveOrderSettings", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Features.WorkOrders.WorkOrderCounter", b =>
