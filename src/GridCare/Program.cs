@@ -6,6 +6,7 @@ using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
+using GridCare.Features.Knowledge;
 using GridCare.Features.MeterAnalytics;
 using GridCare.Features.MeterData;
 using GridCare.Features.Network;
@@ -44,7 +45,8 @@ builder.Services
     .AddNotifications()
     .AddClassification()
     .AddComplaintAnalytics()
-    .AddDemo();
+    .AddDemo()
+    .AddKnowledge();
 
 var app = builder.Build();
 if (isCommand)
@@ -70,6 +72,7 @@ app.MapPortal();
 app.MapNotifications();
 app.MapClassification();
 app.MapComplaintAnalytics();
+app.MapKnowledge();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -29,6 +29,7 @@ public sealed record LabelledQuery(string Query, IReadOnlyList<string> Relevant)
 }
 
 /// <summary>How well the index answers the labelled queries within the first five results.</summary>
+/// <param name="Queries">How many labelled queries were asked.</param>
 /// <param name="Mrr">Mean reciprocal rank of the first relevant article in the top five (0 when none is).</param>
 /// <param name="Recall">Mean share of each query's relevant articles found in the top five.</param>
 /// <param name="Misses">Queries with no relevant article in the top five.</param>
