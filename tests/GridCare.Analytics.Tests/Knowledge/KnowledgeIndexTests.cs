@@ -86,6 +86,6 @@ public class KnowledgeIndexTests
         Assert.Empty(index.Search("的了吗", Everyone));
     }
 
-    private const double MrrFloor = 2.0;
-    private const double RecallFloor = 0.0;
+    private const double MrrFloor = 0.80;
+    private const double RecallFloor = 0.85;
 }
