@@ -68,8 +68,17 @@ public abstract class KnowledgeApiTests(GridCareFactory factory, FakeTimeProvide
         using var agent = await factory.ClientForAsync("agent");
         var article = new
         {
-            id = "test-versions", category = "tariff", audience = "public", tags = "测试", owner = "测试组", reviewOn = "2027-01-31",
-            titleZh = "第一版", bodyZh = "正文 <script>alert(1)</script> **一**", titleEn = "First", bodyEn = "Body one", expectedVersion = (int?)null,
+            id = "test-versions",
+            category = "tariff",
+            audience = "public",
+            tags = "测试",
+            owner = "测试组",
+            reviewOn = "2027-01-31",
+            titleZh = "第一版",
+            bodyZh = "正文 <script>alert(1)</script> **一**",
+            titleEn = "First",
+            bodyEn = "Body one",
+            expectedVersion = (int?)null,
         };
 
         Assert.Equal(403, (await agent.SendAsync(HttpMethod.Post, "/api/v1/knowledge/articles", ApiJson.Json(article))).Status);
@@ -144,9 +153,16 @@ public abstract class KnowledgeApiTests(GridCareFactory factory, FakeTimeProvide
 
     private static object Edited(System.Text.Json.Nodes.JsonNode a, string titleZh, int version) => new
     {
-        category = a["category"]!.GetValue<string>(), audience = a["audience"]!.GetValue<string>(), tags = a["tags"]!.GetValue<string>(),
-        owner = a["owner"]!.GetValue<string>(), reviewOn = a["reviewOn"]!.GetValue<string>(), titleZh, bodyZh = a["bodyZh"]!.GetValue<string>(),
-        titleEn = a["titleEn"]!.GetValue<string>(), bodyEn = a["bodyEn"]!.GetValue<string>(), expectedVersion = version,
+        category = a["category"]!.GetValue<string>(),
+        audience = a["audience"]!.GetValue<string>(),
+        tags = a["tags"]!.GetValue<string>(),
+        owner = a["owner"]!.GetValue<string>(),
+        reviewOn = a["reviewOn"]!.GetValue<string>(),
+        titleZh,
+        bodyZh = a["bodyZh"]!.GetValue<string>(),
+        titleEn = a["titleEn"]!.GetValue<string>(),
+        bodyEn = a["bodyEn"]!.GetValue<string>(),
+        expectedVersion = version,
     };
 }
 
