@@ -6,6 +6,7 @@ using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
+using GridCare.Features.Knowledge;
 using GridCare.Features.MeterAnalytics;
 using GridCare.Features.MeterData;
 using GridCare.Features.Network;
@@ -46,7 +47,8 @@ builder.Services
     .AddClassification()
     .AddComplaintAnalytics()
     .AddWarnings()
-    .AddDemo();
+    .AddDemo()
+    .AddKnowledge();
 
 var app = builder.Build();
 if (isCommand)
@@ -73,6 +75,7 @@ app.MapNotifications();
 app.MapClassification();
 app.MapComplaintAnalytics();
 app.MapWarnings();
+app.MapKnowledge();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
 using GridCare.Features.Customers;
+using GridCare.Features.Knowledge;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
 using GridCare.Features.Organization;
@@ -134,5 +135,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new ClassificationCorrectionConfiguration());
         builder.ApplyConfiguration(new WarningConfiguration());
         builder.ApplyConfiguration(new ProactiveOrderSettingConfiguration());
+        builder.ApplyConfiguration(new KnowledgeArticleConfiguration());
+        builder.ApplyConfiguration(new KnowledgeArticleVersionConfiguration());
+        builder.ApplyConfiguration(new KnowledgeDeflectionConfiguration());
     }
 }
