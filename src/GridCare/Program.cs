@@ -2,6 +2,7 @@ using GridCare.Cli;
 using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
 using GridCare.Features.ComplaintAnalytics;
+using GridCare.Features.ComplaintRisk;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -44,7 +45,8 @@ builder.Services
     .AddNotifications()
     .AddClassification()
     .AddComplaintAnalytics()
-    .AddDemo();
+    .AddDemo()
+    .AddComplaintRisk();
 
 var app = builder.Build();
 if (isCommand)
@@ -70,6 +72,7 @@ app.MapPortal();
 app.MapNotifications();
 app.MapClassification();
 app.MapComplaintAnalytics();
+app.MapComplaintRisk();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -6,6 +6,7 @@ using GridCare.Domain.Reliability;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
+using GridCare.Features.ComplaintRisk;
 using GridCare.Features.Customers;
 using GridCare.Features.Network;
 using GridCare.Features.Notifications;
@@ -132,5 +133,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new NotificationMessageConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         builder.ApplyConfiguration(new ClassificationCorrectionConfiguration());
+        builder.ApplyConfiguration(new ComplaintRiskScoreConfiguration());
     }
 }
