@@ -2,6 +2,7 @@ using GridCare.Cli;
 using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
 using GridCare.Features.ComplaintAnalytics;
+using GridCare.Features.ComplaintRisk;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -48,7 +49,8 @@ builder.Services
     .AddComplaintAnalytics()
     .AddWarnings()
     .AddDemo()
-    .AddKnowledge();
+    .AddKnowledge()
+    .AddComplaintRisk();
 
 var app = builder.Build();
 if (isCommand)
@@ -76,6 +78,7 @@ app.MapClassification();
 app.MapComplaintAnalytics();
 app.MapWarnings();
 app.MapKnowledge();
+app.MapComplaintRisk();
 app.MapConsole();
 await app.RunAsync();
 return 0;

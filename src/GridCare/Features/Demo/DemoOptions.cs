@@ -19,6 +19,12 @@ public sealed class DemoOptions
     /// time), fewer when the area is so large that they would pass 100 million readings; 0 generates none.
     /// </summary>
     public int MeterDays { get; set; } = 30;
+
+    /// <summary>
+    /// Generate twelve months of work orders (repairs, complaints, revisits…) with the network on first start, for the
+    /// dashboards and the complaint-risk model (default true).
+    /// </summary>
+    public bool WorkOrderHistory { get; set; } = true;
 }
 
 public enum DemoSize

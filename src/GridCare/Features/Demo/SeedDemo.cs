@@ -1,15 +1,19 @@
 using System.Diagnostics;
+using GridCare.Analytics.MeterData.Demo;
+using GridCare.Domain.Network;
+using GridCare.Domain.WorkOrders;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GridCare.Features.Demo;
 
 public sealed record SeedResult(bool Seeded, int OrgUnits, int Devices, int Customers, TimeSpan Elapsed);
 
 /// <summary>
-/// Fills an empty database with a generated supply area and the demo accounts. County by county in its own
+/// Fills an empty database with a generated supply area, its interruption and work-order history, and the demo accounts. County by county in its own
 /// transaction, so memory stays flat at city size; a database that already holds org units is left alone.
 /// </summary>
 public sealed partial class SeedDemo(
@@ -18,6 +22,7 @@ public sealed partial class SeedDemo(
     RoleManager<IdentityRole> roles,
     StaffScopeResolver scopes,
     TimeProvider time,
+    IOptions<DemoOptions> demo,
     ILogger<SeedDemo> logger)
 {
     public async Task<SeedResult> HandleAsync(DemoSize size, int seed, CancellationToken cancellationToken)
@@ -44,6 +49,7 @@ public sealed partial class SeedDemo(
         var devices = 0;
         var customers = 0;
         var now = time.GetUtcNow().UtcDateTime;
+        DemoWorkOrderTexts? texts = null;
         foreach (var county in organization.Counties)
         {
             var countyArea = area.CreateCounty(county);
@@ -55,6 +61,11 @@ public sealed partial class SeedDemo(
             await db.SaveChangesAsync(cancellationToken);
             var history = DemoInterruptionHistory.Generate(seed, county.Index, countyArea, now);
             await DemoInterruptionWriter.WriteAsync(db, history, cancellationToken);
+            if (demo.Value.WorkOrderHistory)
+            {
+                await SeedOrdersAsync(db, seed, county, countyArea, history, now, texts ??= DemoWorkOrderTexts.Shipped(), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             devices += countyArea.Devices.Count;
             customers += countyArea.Customers.Count;
@@ -70,6 +81,19 @@ public sealed partial class SeedDemo(
         scopes.Invalidate();
         var orgUnits = organization.All.Count();
         return new SeedResult(true, orgUnits, devices, customers, clock.Elapsed);
+    }
+
+    /// <summary>The county's twelve months of work orders, in the county's transaction; the time each half took is logged.</summary>
+    private async Task SeedOrdersAsync(
+        AppDbContext db, int seed, DemoCounty county, DemoCountyArea area, List<DemoInterruption> history, DateTime now, DemoWorkOrderTexts texts, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var stress = DemoTransformerStresses.Of(seed, area.Devices.Where(d => d.Kind == DeviceKind.Transformer).Select(d => d.Code));
+        var orders = DemoWorkOrderHistory.Generate(seed, county, area, history, stress, texts, now);
+        var generated = clock.Elapsed;
+        await DemoWorkOrderWriter.WriteAsync(db, orders, cancellationToken);
+        var complaints = orders.Orders.Count(o => o.Type == WorkOrderType.Complaint);
+        LogOrdersSeeded(logger, county.County.Name, orders.Orders.Count, complaints, generated.TotalSeconds, (clock.Elapsed - generated).TotalSeconds);
     }
 
     private async Task CreateAccountsAsync(DemoOrganization organization)
@@ -99,6 +123,9 @@ public sealed partial class SeedDemo(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {County}: {Devices} devices, {Customers} customers, {Interruptions} customer interruptions of history")]
     private static partial void LogCountySeeded(ILogger logger, string county, int devices, int customers, int interruptions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {County}: {Orders} work orders of history ({Complaints} complaints): generated in {Generated:F1} s, saved in {Saved:F1} s")]
+    private static partial void LogOrdersSeeded(ILogger logger, string county, int orders, int complaints, double generated, double saved);
 
     private static void Check(IdentityResult result)
     {

@@ -6,6 +6,7 @@ using GridCare.Domain.Reliability;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
+using GridCare.Features.ComplaintRisk;
 using GridCare.Features.Customers;
 using GridCare.Features.Knowledge;
 using GridCare.Features.Network;
@@ -138,5 +139,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new KnowledgeArticleConfiguration());
         builder.ApplyConfiguration(new KnowledgeArticleVersionConfiguration());
         builder.ApplyConfiguration(new KnowledgeDeflectionConfiguration());
+        builder.ApplyConfiguration(new ComplaintRiskScoreConfiguration());
     }
 }

@@ -1,0 +1,29 @@
+using System.Globalization;
+using GridCare.Features.WorkOrders;
+using GridCare.Platform.Database;
+
+namespace GridCare.Features.Demo;
+
+/// <summary>
+/// Saves generated work orders the way intake saves real ones — the EF model with its threads, history rows and JSON
+/// SLA columns, and a contact per order — in the caller's transaction, with change detection off (the graphs are
+/// new). The day counters are set to the last number used, so intake numbers the day's next order after them.
+/// </summary>
+internal static class DemoWorkOrderWriter
+{
+    public static async Task WriteAsync(AppDbContext db, DemoWorkOrderSet set, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(set);
+        db.WorkOrders.AddRange(set.Orders);
+        db.Contacts.AddRange(set.Contacts);
+        db.WorkOrderCounters.AddRange(set.LastNumbers.Select(n => new WorkOrderCounter
+        {
+            Prefix = n.Key.Prefix,
+            Day = n.Key.Day.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            Last = n.Value,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+}
