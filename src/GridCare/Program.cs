@@ -2,6 +2,7 @@ using GridCare.Cli;
 using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
 using GridCare.Features.ComplaintAnalytics;
+using GridCare.Features.CustomerProfile;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -14,10 +15,13 @@ using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.ProactiveContacts;
 using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
+using GridCare.Features.Segmentation;
 using GridCare.Features.Sla;
+using GridCare.Features.TariffAdvice;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
 using GridCare.Platform.Console;
@@ -44,7 +48,11 @@ builder.Services
     .AddNotifications()
     .AddClassification()
     .AddComplaintAnalytics()
-    .AddDemo();
+    .AddDemo()
+    .AddCustomerProfile()
+    .AddSegmentation()
+    .AddTariffAdvice()
+    .AddProactiveContacts();
 
 var app = builder.Build();
 if (isCommand)
@@ -70,6 +78,10 @@ app.MapPortal();
 app.MapNotifications();
 app.MapClassification();
 app.MapComplaintAnalytics();
+app.MapCustomerProfile();
+app.MapSegmentation();
+app.MapTariffAdvice();
+app.MapProactiveContacts();
 app.MapConsole();
 await app.RunAsync();
 return 0;

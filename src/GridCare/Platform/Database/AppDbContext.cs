@@ -132,5 +132,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new NotificationMessageConfiguration());
         builder.ApplyConfiguration(new NotificationPreferenceConfiguration());
         builder.ApplyConfiguration(new ClassificationCorrectionConfiguration());
+        Features.CustomerProfile.CustomerInsightModel.Configure(builder);
     }
 }
