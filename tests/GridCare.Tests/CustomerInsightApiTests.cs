@@ -230,6 +230,8 @@ public abstract class CustomerInsightApiTests(GridCareFactory factory)
         var days = Enumerable.Range(0, 31).Select(First.AddDays).ToList();
         await WriteAsync(factory, "readings", chosen.SelectMany(c => days.SelectMany(d => Enumerable.Range(0, 96).Select(s => (meterOf[c].MeterNo, Slot(d, s), Kwh(c, s), (double?)null)))));
 
+        // The night customer's interruptions are exactly these two (the demo history is removed for it).
+        await db.InterruptionRecords.Where(r => r.CustomerId == data.Night).ExecuteDeleteAsync(ct);
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var sustained = InterruptionRecord.Start(null, "insight-1", data.Night, stationId, null, now.AddHours(-3), planned: false);
         sustained.Restore(now.AddHours(-1.5));

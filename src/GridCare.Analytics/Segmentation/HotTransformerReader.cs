@@ -15,7 +15,7 @@ public sealed class HotTransformerReader(MeterStore store)
             store,
             $"""
             SELECT transformer_code, any_value(name) AS name, any_value(org_unit_id) AS org_unit_id, max(peak_load_rate) AS peak_load_rate,
-                   sum(heavy_minutes) AS heavy_minutes, sum(overload_minutes) AS overload_minutes, count(*) AS days
+                   CAST(sum(heavy_minutes) AS INTEGER) AS heavy_minutes, CAST(sum(overload_minutes) AS INTEGER) AS overload_minutes, CAST(count(*) AS INTEGER) AS days
             FROM transformer_days
             WHERE day BETWEEN $from AND $to AND org_unit_id IN {AnalysisRows.Units(orgUnitIds)} AND (heavy_minutes > 0 OR overload_minutes > 0)
             GROUP BY transformer_code ORDER BY sum(overload_minutes) DESC, max(peak_load_rate) DESC, transformer_code

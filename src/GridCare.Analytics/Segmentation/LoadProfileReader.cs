@@ -55,6 +55,27 @@ public sealed class LoadProfileReader(MeterStore store)
         })];
     }
 
+    /// <summary>
+    /// A customer's days from <paramref name="from"/> to <paramref name="to"/> straight from the readings (so the
+    /// profile does not wait for the daily analysis): kWh and the highest demand of any interval in kW.
+    /// </summary>
+    public Task<List<(DateOnly Day, double Kwh, double PeakKw)>> DaysAsync(long customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        AnalysisRows.ListAsync(
+            store,
+            """
+            WITH r AS (
+                SELECT CAST(r.interval_start + INTERVAL 8 HOUR AS DATE) AS day, r.interval_start, sum(r.kwh) AS kwh, max(r.interval_minutes) AS minutes
+                FROM readings r JOIN meter_directory d ON d.meter_no = r.meter_no
+                WHERE d.customer_id = $customer AND r.interval_start >= $from AND r.interval_start < $to AND r.quality IN ('valid', 'estimated')
+                GROUP BY ALL)
+            SELECT day, sum(kwh) AS kwh, max(kwh * 60.0 / minutes) AS peak_kw FROM r GROUP BY day ORDER BY day
+            """,
+            r => (r.Date("day"), r.Double("kwh") ?? 0, r.Double("peak_kw") ?? 0),
+            cancellationToken,
+            ("customer", customerId),
+            ("from", Utc(from)),
+            ("to", Utc(to.AddDays(1))));
+
     /// <summary>Each customer's months from <paramref name="from"/> to <paramref name="to"/>: days read and kWh per slot.</summary>
     public async Task<Dictionary<long, List<MonthUsage>>> MonthsAsync(IReadOnlyCollection<int> orgUnitIds, long? customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using GridCare.Analytics.MeterData.Analysis;
+using System.Globalization;
 using GridCare.Analytics.Segmentation;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
@@ -19,7 +19,7 @@ namespace GridCare.Features.CustomerProfile;
 /// saved segment. A customer outside the caller's units is not found, as on the customer page.
 /// </summary>
 public sealed class GetCustomerProfile(
-    IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, ConsumptionReader consumption, LoadProfileReader profiles, TimeProvider time,
+    IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, LoadProfileReader profiles, TimeProvider time,
     IStringLocalizer<SegmentationStrings> shapes)
 {
     private const int ListedOrders = 20;
@@ -62,13 +62,12 @@ public sealed class GetCustomerProfile(
     {
         // The meter store may lag (or, in a demo, lead) the calendar: the windows end at the last day read.
         var last = await profiles.LastDayAsync(cancellationToken) is { } day && day < today ? day : today;
-        var months = await consumption.MonthsAsync(id, last.AddDays(-364), last, cancellationToken);
-        var days = await consumption.DaysAsync(id, last.AddDays(-29), last, cancellationToken);
+        var year = await profiles.DaysAsync(id, last.AddDays(-364), last, cancellationToken);
         var shape = await profiles.MeanDaysAsync([], id, last.AddDays(-29), last, cancellationToken);
         return new ProfileConsumption(
-            days.Count == 0 ? null : days.Max(d => d.Day),
-            [.. months.GroupBy(m => m.Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ProfileMonth(g.Key, g.Max(m => m.Days), g.Sum(m => m.ImportKwh), g.Max(m => m.PeakKw)))],
-            [.. days.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new ProfileDay(g.Key, g.Sum(d => d.ImportKwh), g.Max(d => d.PeakKw)))],
+            year.Count == 0 ? null : year[^1].Day,
+            [.. year.GroupBy(d => d.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(g => new ProfileMonth(g.Key, g.Count(), Math.Round(g.Sum(d => d.Kwh), 3), g.Max(d => d.PeakKw)))],
+            [.. year.Where(d => d.Day > last.AddDays(-30)).Select(d => new ProfileDay(d.Day, Math.Round(d.Kwh, 3), d.PeakKw))],
             shape.FirstOrDefault()?.Values);
     }
 
