@@ -3,6 +3,7 @@ using GridCare.Features.Attachments;
 using GridCare.Features.Classification;
 using GridCare.Features.ComplaintAnalytics;
 using GridCare.Features.ComplaintRisk;
+using GridCare.Features.CustomerProfile;
 using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
@@ -16,10 +17,13 @@ using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Overview;
 using GridCare.Features.Portal;
+using GridCare.Features.ProactiveContacts;
 using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
+using GridCare.Features.Segmentation;
 using GridCare.Features.Sla;
+using GridCare.Features.TariffAdvice;
 using GridCare.Features.Warnings;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform;
@@ -50,7 +54,11 @@ builder.Services
     .AddWarnings()
     .AddDemo()
     .AddKnowledge()
-    .AddComplaintRisk();
+    .AddComplaintRisk()
+    .AddCustomerProfile()
+    .AddSegmentation()
+    .AddTariffAdvice()
+    .AddProactiveContacts();
 
 var app = builder.Build();
 if (isCommand)
@@ -79,6 +87,10 @@ app.MapComplaintAnalytics();
 app.MapWarnings();
 app.MapKnowledge();
 app.MapComplaintRisk();
+app.MapCustomerProfile();
+app.MapSegmentation();
+app.MapTariffAdvice();
+app.MapProactiveContacts();
 app.MapConsole();
 await app.RunAsync();
 return 0;

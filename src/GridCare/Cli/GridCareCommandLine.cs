@@ -16,7 +16,7 @@ namespace GridCare.Cli;
 /// </summary>
 public static class GridCareCommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "admin", "import", "network", "meter", "reliability", "classify", "knowledge", "risk", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "seed", "admin", "import", "network", "meter", "reliability", "classify", "knowledge", "risk", "segment", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments ask for a command rather than the web host.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -39,6 +39,7 @@ public static class GridCareCommandLine
             ClassifyCommand.Create(services),
             KnowledgeCommand.Create(),
             RiskCommand.Create(services),
+            SegmentCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

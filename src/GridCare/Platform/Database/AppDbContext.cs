@@ -140,5 +140,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new KnowledgeArticleVersionConfiguration());
         builder.ApplyConfiguration(new KnowledgeDeflectionConfiguration());
         builder.ApplyConfiguration(new ComplaintRiskScoreConfiguration());
+        Features.CustomerProfile.CustomerInsightModel.Configure(builder);
     }
 }

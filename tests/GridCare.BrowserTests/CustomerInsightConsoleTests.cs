@@ -1,0 +1,66 @@
+using GridCare.Features.Demo;
+using GridCare.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static GridCare.Tests.Infrastructure.MeterStoreData;
+
+namespace GridCare.BrowserTests;
+
+/// <summary>
+/// An analyst opens the segment explorer over a fortnight of readings (six customers: three evening-peak, three
+/// daytime), saves the segments, and opens one customer's 360° page, which shows the saved segment and the tariff card.
+/// </summary>
+public sealed class CustomerInsightConsoleTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private static readonly DateOnly First = new(2026, 10, 1);
+
+    [Fact]
+    public async Task Analyst_RunsTheSegmentExplorer_ThenOpensACustomers360Page()
+    {
+        var (station, evening) = await ReadingsAsync();
+        var page = await SignedInAsync("analyst");
+
+        await page.GotoAsync("segments");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByTestId("segments-unit").SelectOptionAsync(station.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("segments-save").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("segments-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("segments-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("segments-summary")).ToContainTextAsync("6");
+        await page.WaitForFunctionAsync("() => window.vizorECharts !== undefined && window.vizorECharts.charts.size >= 2", null, new() { Timeout = 15_000 });
+
+        await page.GotoAsync($"customers/{evening}/360");
+        await Assertions.Expect(page.GetByTestId("profile-account")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByTestId("profile-segment")).ToContainTextAsync("晚高峰");
+        await Assertions.Expect(page.GetByTestId("tariff-bills").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("profile-risk")).ToBeVisibleAsync();
+    }
+
+    private async Task<(int Station, long Evening)> ReadingsAsync()
+    {
+        var (meters, _) = await CopyDirectoryAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var station = await db.OrgUnits.Where(u => u.Code == "GZBJ0102").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        var residential = await db.Customers.Where(c => c.OrgUnitId == station && c.Category == Domain.Customers.CustomerCategory.Residential)
+            .Select(c => c.Id).OrderBy(id => id).ToListAsync(TestContext.Current.CancellationToken);
+        var chosen = meters.Where(m => residential.Contains(m.CustomerId)).OrderBy(m => m.CustomerId).Take(6).ToList();
+        var days = Enumerable.Range(0, 14).Select(First.AddDays).ToList();
+        await WriteAsync(app, "readings", chosen.SelectMany((m, i) => days.SelectMany(d => Enumerable.Range(0, 96).Select(s =>
+            (m.MeterNo, Slot(d, s), i < 3 ? (s is >= 76 and < 88 ? 1 : 0.1) : (s is >= 36 and < 68 ? 1 : 0.05), (double?)null)))));
+        return (station, chosen[0].CustomerId);
+    }
+
+    private async Task<IPage> SignedInAsync(string userName)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        return page;
+    }
+}
