@@ -1272,6 +1272,63 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.ToTable("ClassificationCorrections", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Features.ComplaintRisk.ComplaintRiskScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TransformerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("TransformerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Level", "Rank");
+
+                    b.ToTable("ComplaintRiskScores", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Features.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Property<int>("Id")
@@ -1738,6 +1795,47 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.ToTable("RoutingRuleChanges", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Features.Segmentation.CustomerSegment", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Cluster")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClusterSize")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Silhouette")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("CustomerSegments", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Features.Sla.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1908,6 +2006,135 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("SlaPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Features.TariffAdvice.TariffTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BlockPeriod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Blocks")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("FlatPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TariffTables", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BlockPeriod = "Annual",
+                            Blocks = "3000=0.4556; 4700=0.5056; *=0.7556",
+                            Categories = "residential",
+                            Code = "RES-TIERED",
+                            FlatPrice = 0.0,
+                            Kind = "Tiered",
+                            Name = "居民阶梯电价（年度，示例）",
+                            Note = "Example after Guizhou 居民阶梯 (黔发改价格〔2016〕1299号 as cited by a secondary source; thresholds uncertain).",
+                            Periods = "",
+                            UpdatedAt = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            UpdatedBy = "system"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            BlockPeriod = "Annual",
+                            Blocks = "",
+                            Categories = "residential",
+                            Code = "RES-TOU",
+                            FlatPrice = 0.0,
+                            Kind = "TimeOfUse",
+                            Name = "居民峰谷电价（示例）",
+                            Note = "Example after Zhejiang's residential time-of-use tier-1 prices; Guizhou has no residential TOU.",
+                            Periods = "peak 08:00-22:00=0.568; valley 22:00-08:00=0.288",
+                            UpdatedAt = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            UpdatedBy = "system"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            BlockPeriod = "Monthly",
+                            Blocks = "",
+                            Categories = "commercial,industrial,agricultural",
+                            Code = "COM-SINGLE",
+                            FlatPrice = 0.56200000000000006,
+                            Kind = "Flat",
+                            Name = "工商业单一电价（示例）",
+                            Note = "Example: the flat-period price of Guizhou's illustrative 代理购电 month (December 2025).",
+                            Periods = "",
+                            UpdatedAt = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            UpdatedBy = "system"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            BlockPeriod = "Monthly",
+                            Blocks = "",
+                            Categories = "commercial,industrial",
+                            Code = "COM-TOU",
+                            FlatPrice = 0.0,
+                            Kind = "TimeOfUse",
+                            Name = "工商业峰谷分时电价（示例）",
+                            Note = "Example: Guizhou periods (黔发改价格〔2023〕481号, peak ×1.6, valley ×0.4) on the illustrative December 2025 flat price.",
+                            Periods = "valley 00:00-08:00=0.240; flat 08:00-10:00=0.562; peak 10:00-13:00=0.884; flat 13:00-17:00=0.562; peak 17:00-22:00=0.884; flat 22:00-24:00=0.562",
+                            UpdatedAt = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            UpdatedBy = "system"
+                        });
                 });
 
             modelBuilder.Entity("GridCare.Features.Warnings.ProactiveOrderSetting", b =>
@@ -2389,6 +2616,20 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridCare.Features.ComplaintRisk.ComplaintRiskScore", b =>
+                {
+                    b.HasOne("GridCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("GridCare.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
