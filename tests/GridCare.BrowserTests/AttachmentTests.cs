@@ -122,14 +122,6 @@ public sealed class AttachmentTests(BrowserFixture app) : IClassFixture<BrowserF
         return await context.NewPageAsync();
     }
 
-    private async Task<IPage> SignedInAsync(string userName, bool phoneSized = false)
-    {
-        var page = phoneSized ? await PhonePageAsync() : await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private async Task<IPage> SignedInAsync(string userName, bool phoneSized = false) =>
+        await BrowserFixture.SignInAsync(phoneSized ? await PhonePageAsync() : await app.NewPageAsync(), userName);
 }

@@ -1,3 +1,4 @@
+using GridCare.Features.Demo;
 using GridCare.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -83,5 +84,20 @@ public sealed class BrowserFixture : SqliteFactory
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "zh-CN" });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new page signed in as a demo account, with the console interactive.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName) => await SignInAsync(await NewPageAsync(), userName);
+
+    /// <summary>Signs <paramref name="page"/> in as a demo account and waits until the console is interactive.</summary>
+    public static async Task<IPage> SignInAsync(IPage page, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        return page;
     }
 }

@@ -1,4 +1,3 @@
-using GridCare.Features.Demo;
 using GridCare.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -38,14 +37,5 @@ public sealed class ClassifierConsoleTests(BrowserFixture app) : IClassFixture<B
         await Assertions.Expect(page.GetByTestId("classifier-versions").Locator("tbody tr")).ToHaveCountAsync(1);
     }
 
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string userName) => app.SignedInPageAsync(userName);
 }

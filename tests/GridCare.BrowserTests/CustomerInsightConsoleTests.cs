@@ -1,4 +1,3 @@
-using GridCare.Features.Demo;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,14 +52,5 @@ public sealed class CustomerInsightConsoleTests(BrowserFixture app) : IClassFixt
         return (station, chosen[0].CustomerId);
     }
 
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string userName) => app.SignedInPageAsync(userName);
 }

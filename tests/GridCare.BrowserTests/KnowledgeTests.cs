@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using GridCare.Features.Demo;
 using Microsoft.Playwright;
 
 namespace GridCare.BrowserTests;
@@ -10,12 +9,7 @@ public sealed class KnowledgeTests(BrowserFixture app) : IClassFixture<BrowserFi
     [Fact]
     public async Task Agent_TypesTheCallersWords_ArticlesAreSuggestedAsTheyType()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync("agent");
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        var page = await app.SignedInPageAsync("agent");
         await page.GotoAsync("intake");
         await page.Locator("[data-interactive=true]").WaitForAsync();
 

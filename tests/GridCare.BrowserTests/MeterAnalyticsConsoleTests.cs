@@ -1,4 +1,3 @@
-using GridCare.Features.Demo;
 using GridCare.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -42,17 +41,7 @@ public sealed class MeterAnalyticsConsoleTests(BrowserFixture app) : IClassFixtu
         }
 
         using var agent = await app.ClientForAsync("agent");
-        var (status, received, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
-        {
-            channel = "hotline",
-            externalId = Guid.NewGuid().ToString("N"),
-            meterNumber = week.LowMeter,
-            text = "家里电压一直很低，晚上灯都是暗的",
-            type = "complaint",
-            complaintClass = "supplyQuality",
-            occurredAt = "2026-11-26T21:00:00+08:00",
-        }));
-        Assert.Equal(201, status);
+        var number = await HotTransformerWeek.VoltageComplaintAsync(agent, week);
         var page = await SignedInAsync("dispatcher");
 
         await page.GotoAsync("warnings");
@@ -62,7 +51,7 @@ public sealed class MeterAnalyticsConsoleTests(BrowserFixture app) : IClassFixtu
         await Assertions.Expect(overload.GetByTestId("warning-evidence")).ToContainTextAsync("过载分钟数: 60");
         await Assertions.Expect(overload.GetByTestId("warning-evidence")).ToContainTextAsync("120.0");
 
-        await page.GotoAsync($"work-orders/{received!["order"]!["number"]}");
+        await page.GotoAsync($"work-orders/{number}");
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
         var evidence = page.GetByTestId("order-evidence");
@@ -71,14 +60,5 @@ public sealed class MeterAnalyticsConsoleTests(BrowserFixture app) : IClassFixtu
         await Assertions.Expect(evidence.GetByTestId("evidence-warnings")).ToContainTextAsync("配变过载");
     }
 
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string userName) => app.SignedInPageAsync(userName);
 }

@@ -1,5 +1,4 @@
 using GridCare.Domain.Network;
-using GridCare.Features.Demo;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,14 +74,5 @@ public sealed class OutageConsoleTests(BrowserFixture app) : IClassFixture<Brows
         return (branch.Code, accounts);
     }
 
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string userName) => app.SignedInPageAsync(userName);
 }

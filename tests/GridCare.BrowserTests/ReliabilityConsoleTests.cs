@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using GridCare.Features.Demo;
 using Microsoft.Playwright;
 
 namespace GridCare.BrowserTests;
@@ -32,14 +31,5 @@ public sealed class ReliabilityConsoleTests(BrowserFixture app) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "供电可靠性" })).ToHaveCountAsync(1);
     }
 
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string userName) => app.SignedInPageAsync(userName);
 }

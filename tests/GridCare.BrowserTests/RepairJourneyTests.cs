@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using GridCare.Features.Demo;
 using GridCare.Features.Notifications;
 using GridCare.Features.Revisits;
 using GridCare.Platform.Database;
@@ -104,16 +103,8 @@ public sealed partial class RepairJourneyTests(BrowserFixture app) : IClassFixtu
         return await context.NewPageAsync();
     }
 
-    private async Task<IPage> SignedInAsync(string userName, bool phoneSized = false)
-    {
-        var page = phoneSized ? await PhonePageAsync() : await app.NewPageAsync();
-        await page.GotoAsync("login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        return page;
-    }
+    private async Task<IPage> SignedInAsync(string userName, bool phoneSized = false) =>
+        await BrowserFixture.SignInAsync(phoneSized ? await PhonePageAsync() : await app.NewPageAsync(), userName);
 
     private async Task<(string Account, string Phone)> CustomerAsync()
     {

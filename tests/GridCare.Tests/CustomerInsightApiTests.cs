@@ -186,7 +186,11 @@ public abstract class CustomerInsightApiTests(GridCareFactory factory)
         start = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8));
         var (planStatus, planned, _) = await dispatcher.SendAsync(HttpMethod.Post, "/api/v1/outages", ApiJson.Json(new
         {
-            kind = "planned", devices = new[] { branch.Code }, start, end = start.AddHours(4), reason = "10kV线路检修",
+            kind = "planned",
+            devices = new[] { branch.Code },
+            start,
+            end = start.AddHours(4),
+            reason = "10kV线路检修",
         }));
         Assert.True(planStatus == 201, $"{planStatus}: {planned}");
         await HotTransformerAsync(data.HotTransformer, data.StationId);

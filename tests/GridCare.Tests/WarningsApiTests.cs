@@ -75,18 +75,7 @@ public abstract class WarningsApiTests(GridCareFactory factory)
         var week = await HotTransformerWeek.EnsureAsync(factory);
         using var agent = await factory.ClientForAsync("agent");
         using var crew = await factory.ClientForAsync("crew");
-        var (status, received, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
-        {
-            channel = "hotline",
-            externalId = Guid.NewGuid().ToString("N"),
-            meterNumber = week.LowMeter,
-            text = "晚上电压特别低，灯一直闪，空调都开不起来",
-            type = "complaint",
-            complaintClass = "supplyQuality",
-            occurredAt = "2026-11-26T20:30:00+08:00",
-        }));
-        Assert.Equal(201, status);
-        var number = received!["order"]!["number"]!.GetValue<string>();
+        var number = await HotTransformerWeek.VoltageComplaintAsync(agent, week);
 
         var evidence = await agent.GetJsonAsync($"/api/v1/work-orders/{number}/evidence");
 

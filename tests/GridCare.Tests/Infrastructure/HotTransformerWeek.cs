@@ -59,6 +59,24 @@ public static class HotTransformerWeek
         return week;
     }
 
+    /// <summary>The customer at 190 V complains about the voltage on the week's last evening; answers the order number.</summary>
+    public static async Task<string> VoltageComplaintAsync(HttpClient agent, Week week)
+    {
+        ArgumentNullException.ThrowIfNull(week);
+        var (status, received, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
+        {
+            channel = "hotline",
+            externalId = Guid.NewGuid().ToString("N"),
+            meterNumber = week.LowMeter,
+            text = "晚上电压特别低，灯一直闪，空调都开不起来",
+            type = "complaint",
+            complaintClass = "supplyQuality",
+            occurredAt = "2026-11-26T20:30:00+08:00",
+        }));
+        Assert.True(status == 201, $"The complaint answered {status}: {received}");
+        return received!["order"]!["number"]!.GetValue<string>();
+    }
+
     public static async Task<Dictionary<string, int>> UnitsAsync(GridCareFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
