@@ -105,8 +105,11 @@ public abstract class ReliabilityApiTests(GridCareFactory factory, FakeTimeProvi
         Assert.InRange(year["all"]!["saifi"]!.GetValue<double>(), 1, 10);
         Assert.True(year["all"]!["maifi_e"]!.GetValue<double>() > 0);
         Assert.NotEmpty(recent["major_event_days"]!.AsArray());
-        Assert.True(recent["excludingMajorEvents"]!["saidi"]!.GetValue<double>() < recent["all"]!["saidi"]!.GetValue<double>());
-        Assert.True(rural["all"]!["saidi"]!.GetValue<double>() > urban["all"]!["saidi"]!.GetValue<double>());
+        Assert.True(recent["excludingMajorEvents"]!["saidi"]!.GetValue<double>() < recent["all"]!["saidi"]!.GetValue<double>(), recent.ToJsonString());
+
+        // Rural customers are interrupted more often; their minutes depend on where the generated storms fell in the
+        // two years up to today, so which area has the larger SAIDI changes with the date the test runs on.
+        Assert.True(rural["all"]!["saifi"]!.GetValue<double>() > urban["all"]!["saifi"]!.GetValue<double>(), $"rural {rural["all"]} urban {urban["all"]}");
     }
 
     /// <summary>
