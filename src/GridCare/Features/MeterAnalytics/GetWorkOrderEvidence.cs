@@ -6,6 +6,7 @@ using GridCare.Features.Warnings;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GridCare.Features.MeterAnalytics;
 
@@ -34,7 +35,8 @@ public sealed record WorkOrderEvidenceResponse(
     string OrderNumber, long? CustomerId, DateOnly From, DateOnly To, CustomerEvidence? Customer, TransformerEvidence? Transformer,
     IReadOnlyList<InterruptionEvidence> Interruptions, int InterruptionMinutes, IReadOnlyList<WarningResponse> Warnings);
 
-public sealed class GetWorkOrderEvidence(IDbContextFactory<AppDbContext> dbFactory, ConsumptionReader consumption, TransformerLoadReader transformers, StaffScopeResolver scopes)
+public sealed class GetWorkOrderEvidence(
+    IDbContextFactory<AppDbContext> dbFactory, ConsumptionReader consumption, TransformerLoadReader transformers, StaffScopeResolver scopes, IOptions<WarningsOptions> targets)
 {
     /// <summary>Days before the order (its China day included) the evidence covers.</summary>
     public const int WindowDays = 30;
@@ -61,7 +63,8 @@ public sealed class GetWorkOrderEvidence(IDbContextFactory<AppDbContext> dbFacto
             return new MeterAnalyticsResult<WorkOrderEvidenceResponse>.Found(new WorkOrderEvidenceResponse(order.Number, null, from, to, null, null, [], 0, []));
         }
 
-        var target = order.AreaType == Domain.Network.AreaType.Urban ? 98.5 : 97.5;
+        // The same compliance targets the voltage warnings use, so the card and the warnings never disagree.
+        var target = order.AreaType == Domain.Network.AreaType.Urban ? targets.Value.UrbanVoltageCompliancePercent : targets.Value.RuralVoltageCompliancePercent;
         var days = await consumption.DaysAsync(customerId, from, to, cancellationToken);
         var compliances = days.Where(d => d.VoltageCompliance is not null).Select(d => 100 * d.VoltageCompliance!.Value).ToList();
         var customer = new CustomerEvidence(
