@@ -55,7 +55,10 @@ public abstract class ComplaintAnalyticsApiTests(GridCareFactory factory)
 
         Assert.Equal("2026-08-31", body["previousFrom"]!.GetValue<string>());
         var hotspots = body["hotspots"]!.AsArray();
-        Assert.Equal(["feeder", "orgUnit", "transformer"], hotspots.Select(h => h!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["agent", "feeder", "orgUnit", "transformer"], hotspots.Select(h => h!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var taker = hotspots.Single(h => h!["kind"]!.GetValue<string>() == "agent")!;
+        Assert.Equal("agent", taker["code"]!.GetValue<string>());
+        Assert.Equal(1, taker["evidence"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "serviceComplaints")!["value"]!.GetValue<double>());
         var spot = hotspots.Single(h => h!["kind"]!.GetValue<string>() == "transformer")!;
         Assert.Equal(transformer, spot["code"]!.GetValue<string>());
         Assert.Equal(4, spot["complaints"]!.GetValue<int>());

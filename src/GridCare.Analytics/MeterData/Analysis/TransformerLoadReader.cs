@@ -47,9 +47,20 @@ public sealed class TransformerLoadReader(MeterStore store)
             ("limit", limit));
 
     public Task<List<TransformerDay>> DaysAsync(string code, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        AnalysisRows.ListAsync(
-            store, "SELECT * FROM transformer_days WHERE transformer_code = $code AND day BETWEEN $from AND $to ORDER BY day", Day, cancellationToken,
-            ("code", code), ("from", from), ("to", to));
+        DaysAsync([code], from, to, cancellationToken);
+
+    /// <summary>The analysed days of the given transformers over the range, by transformer and day.</summary>
+    public Task<List<TransformerDay>> DaysAsync(IReadOnlyCollection<string> codes, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        codes.Count == 0
+            ? Task.FromResult(new List<TransformerDay>())
+            : AnalysisRows.ListAsync(
+                store,
+                "SELECT d.* FROM transformer_days d JOIN (SELECT unnest(string_split($codes, ',')) AS code) c ON c.code = d.transformer_code WHERE d.day BETWEEN $from AND $to ORDER BY d.transformer_code, d.day",
+                Day,
+                cancellationToken,
+                ("codes", string.Join(',', codes)),
+                ("from", from),
+                ("to", to));
 
     /// <summary>Every transformer's analysed days in the range, for the early-warning rules that look at repeated days.</summary>
     public Task<List<TransformerDay>> WindowAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>

@@ -27,6 +27,7 @@ public static class ComplaintAnalyticsFeature
         services.AddOptions<ComplaintAnalyticsOptions>().BindConfiguration(ComplaintAnalyticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<GetComplaintMix>();
         services.AddScoped<GetComplaintHotspots>();
+        services.AddScoped<HotspotEvidenceReader>();
         services.AddScoped<ExportComplaintAnalytics>();
         return services;
     }

@@ -21,8 +21,9 @@ public sealed record ComplaintScope(int OrgUnitId, string OrgUnitName, IReadOnly
     }
 }
 
-/// <summary>One complaint order as the analyses read it.</summary>
-public sealed record ComplaintRow(long Id, string Number, ComplaintClass? ComplaintClass, int OrgUnitId, long? CustomerId, DateTime ReceivedAt, bool Sensitive);
+/// <summary>One complaint order as the analyses read it; <c>ReceivedBy</c> is who took its first contact (a staff user name or a system actor).</summary>
+public sealed record ComplaintRow(
+    long Id, string Number, ComplaintClass? ComplaintClass, int OrgUnitId, long? CustomerId, DateTime ReceivedAt, bool Sensitive, int RepeatContacts, string? ReceivedBy);
 
 /// <summary>Reads the complaint orders of a scope; the analyses work on these rows in memory (a county has thousands a year, not millions).</summary>
 public static class ComplaintData
@@ -36,7 +37,9 @@ public static class ComplaintData
         var to = scope.ToUtc;
         return await db.WorkOrders.AsNoTracking()
             .Where(w => w.Type == WorkOrderType.Complaint && units.Contains(w.OrgUnitId) && w.ReceivedAt >= from && w.ReceivedAt < to)
-            .Select(w => new ComplaintRow(w.Id, w.Number, w.ComplaintClass, w.OrgUnitId, w.CustomerId, w.ReceivedAt, w.SensitiveCustomer))
+            .Select(w => new ComplaintRow(
+                w.Id, w.Number, w.ComplaintClass, w.OrgUnitId, w.CustomerId, w.ReceivedAt, w.SensitiveCustomer, w.RepeatContactCount,
+                w.History.Where(h => h.FromStatus == null).Select(h => h.Actor).FirstOrDefault()))
             .ToListAsync(cancellationToken);
     }
 

@@ -9,25 +9,28 @@ using Microsoft.Extensions.Options;
 namespace GridCare.Features.ComplaintAnalytics;
 
 /// <summary>
-/// One fact behind a hotspot: <c>kind</c> names it (complaints, previousComplaints, supplyQualityComplaints,
-/// customerInterruptions, outages, …), <c>value</c> is its number, <c>text</c> says it for a reader. A list, so other
-/// sources (meter analyses: overload episodes, voltage compliance) add items without changing the shape.
+/// One fact behind a hotspot: <c>kind</c> names it (complaints, supplyQualityComplaints, customerInterruptions,
+/// outages, overloadDays, heavyLoadDays, voltageCompliance, lowVoltagePocketDays, serviceComplaints, repeatContacts),
+/// <c>value</c> is its number, <c>text</c> says it for a reader in the request's language.
 /// </summary>
 public sealed record HotspotEvidence(string Kind, double Value, string Text);
 
+/// <summary>A place or person where complaints rose. <c>Id</c> is the device or org unit id; null for agents, whose key is their user name in <c>Code</c>.</summary>
 public sealed record ComplaintHotspot(
-    string Kind, long Id, string Code, string Name, int Complaints, int PreviousComplaints, IReadOnlyDictionary<string, int> ByClass,
+    string Kind, long? Id, string Code, string Name, int Complaints, int PreviousComplaints, IReadOnlyDictionary<string, int> ByClass,
     IReadOnlyList<HotspotEvidence> Evidence, IReadOnlyList<string> Orders);
 
 public sealed record ComplaintHotspotsResponse(DateOnly From, DateOnly To, DateOnly PreviousFrom, IReadOnlyList<ComplaintHotspot> Hotspots);
 
 /// <summary>
-/// Where complaints rise: transformers, feeders and org units with at least <c>HotspotMinComplaints</c> complaints
-/// in the period and more than in the period of the same length before, with the network evidence recorded for the
-/// same place and period — customer interruptions (the reliability ledger) and outages. Customers are placed on
-/// their transformer and feeder through today's network.
+/// Where complaints rise: transformers, feeders, org units and the agents who took the complaints, with at least
+/// <c>HotspotMinComplaints</c> complaints in the period and more than in the period of the same length before, each
+/// with the evidence measured for the same place and period (<see cref="HotspotEvidenceReader"/>). Customers are
+/// placed on their transformer and feeder through today's network; an agent is the staff member who took the first
+/// contact (system intake — APIs, detectors, the demo — is nobody's hotspot).
 /// </summary>
-public sealed class GetComplaintHotspots(AppDbContext db, NetworkTopologyCache network, IOptions<ComplaintAnalyticsOptions> options)
+public sealed class GetComplaintHotspots(
+    AppDbContext db, NetworkTopologyCache network, HotspotEvidenceReader evidence, IOptions<ComplaintAnalyticsOptions> options)
 {
     public async Task<ComplaintHotspotsResponse> HandleAsync(ComplaintScope scope, CancellationToken cancellationToken)
     {
@@ -36,89 +39,65 @@ public sealed class GetComplaintHotspots(AppDbContext db, NetworkTopologyCache n
         var now = await ComplaintData.ComplaintsAsync(db, scope, cancellationToken);
         var before = await ComplaintData.ComplaintsAsync(db, previousScope, cancellationToken);
         var topology = await network.GetAsync(cancellationToken);
+        var agents = await AgentsAsync(now, cancellationToken);
         var min = options.Value.HotspotMinComplaints;
 
-        var candidates = new List<(string Kind, long Id, List<ComplaintRow> Now, int Before)>();
-        foreach (var (kind, place) in new (string, Func<ComplaintRow, long?>)[]
+        var candidates = new List<(string Kind, string Key, List<ComplaintRow> Now, int Before)>();
+        foreach (var (kind, place) in new (string, Func<ComplaintRow, string?>)[]
         {
-            ("transformer", r => r.CustomerId is { } c && topology.ServicePointOfCustomer(c) is { } sp ? topology.TransformerOf(sp) : null),
-            ("feeder", r => r.CustomerId is { } c && topology.ServicePointOfCustomer(c) is { } sp ? topology.FeederOf(sp) : null),
-            ("orgUnit", r => r.OrgUnitId),
+            (HotspotKinds.Transformer, r => Key(r.CustomerId is { } c && topology.ServicePointOfCustomer(c) is { } sp ? topology.TransformerOf(sp) : null)),
+            (HotspotKinds.Feeder, r => Key(r.CustomerId is { } c && topology.ServicePointOfCustomer(c) is { } sp ? topology.FeederOf(sp) : null)),
+            (HotspotKinds.OrgUnit, r => Key(r.OrgUnitId)),
+            (HotspotKinds.Agent, r => r.ReceivedBy is { } actor && agents.ContainsKey(actor) ? actor : null),
         })
         {
-            var previous = before.Select(place).OfType<long>().GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-            candidates.AddRange(now.Select(r => (Row: r, Place: place(r))).Where(p => p.Place is not null).GroupBy(p => p.Place!.Value)
+            var previous = before.Select(place).OfType<string>().GroupBy(key => key).ToDictionary(g => g.Key, g => g.Count());
+            candidates.AddRange(now.Select(r => (Row: r, Place: place(r))).Where(p => p.Place is not null).GroupBy(p => p.Place!)
                 .Where(g => g.Count() >= min && g.Count() > previous.GetValueOrDefault(g.Key))
                 .Select(g => (kind, g.Key, g.Select(p => p.Row).ToList(), previous.GetValueOrDefault(g.Key))));
         }
 
-        var deviceIds = candidates.Where(c => c.Kind != "orgUnit").Select(c => c.Id).ToList();
-        var unitIds = candidates.Where(c => c.Kind == "orgUnit").Select(c => (int)c.Id).ToList();
-        var devices = await db.NetworkDevices.AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), cancellationToken);
-        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => (long)u.Id, u => (u.Code, u.Name), cancellationToken);
+        var deviceIds = candidates.Where(c => c.Kind is HotspotKinds.Transformer or HotspotKinds.Feeder).Select(c => long.Parse(c.Key, CultureInfo.InvariantCulture)).ToList();
+        var unitIds = candidates.Where(c => c.Kind == HotspotKinds.OrgUnit).Select(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).ToList();
+        var devices = await db.NetworkDevices.AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => Key(d.Id)!, d => (d.Code, d.Name), cancellationToken);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => Key(u.Id)!, u => (u.Code, u.Name), cancellationToken);
 
         var hotspots = new List<ComplaintHotspot>();
-        foreach (var (kind, id, rows, previous) in candidates.OrderByDescending(c => c.Now.Count - c.Before).ThenByDescending(c => c.Now.Count))
+        foreach (var (kind, key, rows, previous) in candidates.OrderByDescending(c => c.Now.Count - c.Before).ThenByDescending(c => c.Now.Count))
         {
-            var (code, name) = kind == "orgUnit" ? units[id] : devices[id];
-            var evidence = new List<HotspotEvidence>
+            var (code, name) = kind switch
             {
-                new("complaints", rows.Count, $"{rows.Count} complaints in the period, {previous} in the period before"),
+                HotspotKinds.OrgUnit => units[key],
+                HotspotKinds.Agent => (key, agents[key]),
+                _ => devices[key],
             };
-            var quality = rows.Count(r => r.ComplaintClass == ComplaintClass.SupplyQuality);
-            if (quality > 0)
-            {
-                evidence.Add(new("supplyQualityComplaints", quality, $"{quality} about supply quality (voltage, flicker, frequent interruptions)"));
-            }
-
-            evidence.AddRange(await NetworkEvidenceAsync(kind, id, topology, scope, cancellationToken));
+            long? id = kind == HotspotKinds.Agent ? null : long.Parse(key, CultureInfo.InvariantCulture);
             hotspots.Add(new ComplaintHotspot(
                 kind, id, code, name, rows.Count, previous,
                 Enum.GetValues<ComplaintClass>().ToDictionary(c => ApiEnums.Name(c), c => rows.Count(r => r.ComplaintClass == c)),
-                evidence,
+                await evidence.ReadAsync(new HotspotPlace(kind, id, code, rows, previous), topology, scope, cancellationToken),
                 [.. rows.OrderByDescending(r => r.ReceivedAt).Select(r => r.Number).Take(50)]));
         }
 
         return new ComplaintHotspotsResponse(scope.From, scope.To, previousScope.From, hotspots);
     }
 
-    private async Task<List<HotspotEvidence>> NetworkEvidenceAsync(
-        string kind, long id, Analytics.Network.NetworkTopology topology, ComplaintScope scope, CancellationToken cancellationToken)
+    private static string? Key(long? id) => id?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The staff members among those who took the period's complaints, by user name, with their display names.</summary>
+    private async Task<Dictionary<string, string>> AgentsAsync(List<ComplaintRow> rows, CancellationToken cancellationToken)
     {
-        var (from, to) = (scope.FromUtc, scope.ToUtc);
-        var interruptions = db.InterruptionRecords.AsNoTracking().Where(r => r.InterruptedAt >= from && r.InterruptedAt < to);
-        var outages = db.Set<Domain.Outages.Outage>().AsNoTracking().Where(o => (o.StartedAt ?? o.PlannedStart) >= from && (o.StartedAt ?? o.PlannedStart) < to);
-        int customerInterruptions;
-        int outageCount;
-        switch (kind)
-        {
-            case "transformer":
-                var customers = topology.CustomersBelow(id).ToList();
-                customerInterruptions = await interruptions.CountAsync(r => customers.Contains(r.CustomerId), cancellationToken);
-                outageCount = await outages.CountAsync(o => o.DeviceId == id, cancellationToken);
-                break;
-            case "feeder":
-                customerInterruptions = await interruptions.CountAsync(r => r.FeederId == id, cancellationToken);
-                outageCount = await outages.CountAsync(o => o.FeederId == id, cancellationToken);
-                break;
-            default:
-                var units = scope.Units.Contains((int)id) ? [(int)id] : new List<int>();
-                customerInterruptions = await interruptions.CountAsync(r => units.Contains(r.OrgUnitId), cancellationToken);
-                outageCount = await outages.CountAsync(o => units.Contains(o.OrgUnitId), cancellationToken);
-                break;
-        }
-
-        var evidence = new List<HotspotEvidence>();
-        if (customerInterruptions > 0)
-        {
-            evidence.Add(new("customerInterruptions", customerInterruptions, string.Create(CultureInfo.InvariantCulture, $"{customerInterruptions} customer interruptions recorded in the period")));
-        }
-
-        if (outageCount > 0)
-        {
-            evidence.Add(new("outages", outageCount, string.Create(CultureInfo.InvariantCulture, $"{outageCount} outages on it in the period")));
-        }
-
-        return evidence;
+        var actors = rows.Select(r => r.ReceivedBy).OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
     }
+}
+
+/// <summary>The kinds of hotspot, as the API names them.</summary>
+public static class HotspotKinds
+{
+    public const string Transformer = "transformer";
+    public const string Feeder = "feeder";
+    public const string OrgUnit = "orgUnit";
+    public const string Agent = "agent";
 }

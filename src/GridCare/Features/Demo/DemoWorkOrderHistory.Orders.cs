@@ -162,7 +162,9 @@ internal sealed partial class DemoWorkOrderHistory
         var sequence = result.LastNumbers[(prefix, day)] = result.LastNumbers.GetValueOrDefault((prefix, day)) + 1;
         var number = WorkOrderNumber.For(prefix, atUtc, sequence).ToString();
         var text = texts.Pick(random, type, complaintClass);
-        var intake = new WorkOrderIntake(number, type, channel, atUtc, customer.OrgUnitId, DemoWorkOrderLifecycle.Actor, text)
+        // Calls and counter visits are taken by the demo agent, so that the complaint hotspots have an agent to show.
+        var receivedBy = channel is Channel.Hotline or Channel.Counter ? DemoAccounts.Agent : DemoWorkOrderLifecycle.Actor;
+        var intake = new WorkOrderIntake(number, type, channel, atUtc, customer.OrgUnitId, receivedBy, text)
         {
             ComplaintClass = complaintClass,
             ServiceApplication = application,
