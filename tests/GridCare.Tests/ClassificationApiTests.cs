@@ -148,6 +148,36 @@ public abstract class ClassificationApiTests(GridCareFactory factory)
         Assert.Equal(agreedBody!["order"]!["number"]!.GetValue<string>(), agreedBody["order"]!["number"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("wechat", "我家门口的电线掉下来了，还在冒火花，太危险了", "Urgent")]
+    [InlineData("sms", "请问电费怎么在手机上交", "Normal")]
+    [InlineData("app", "再不给我解决我就找媒体曝光，打12345投诉你们", "High")]
+    public async Task Intake_WithoutAType_TakesTheSureModelReading_AndTheFlagsSetThePriority(string channel, string text, string priority)
+    {
+        await ClassifierSample.EnsureModelAsync(factory);
+        using var agent = await factory.ClientForAsync("agent");
+
+        var (status, body, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
+        {
+            channel,
+            externalId = channel + "-" + Guid.NewGuid().ToString("N"),
+            text,
+        }));
+
+        Assert.Equal(201, status);
+        var suggestion = body!["suggestion"]!;
+        var suggested = suggestion["type"]!.GetValue<string>();
+        var sure = !suggestion["needsReview"]!.GetValue<bool>() && suggested != "serviceApplication";
+        var order = body["order"]!;
+        Assert.Equal(sure ? suggested : "inquiry", order["type"]!.GetValue<string>(), ignoreCase: true);
+        if (sure && suggested == "complaint")
+        {
+            Assert.Equal(suggestion["complaintClass"]!.GetValue<string>(), order["complaintClass"]!.GetValue<string>(), ignoreCase: true);
+        }
+
+        Assert.Equal(priority, order["priority"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Reclassify_StoresACorrection_AndAComplaintWithoutClassIs400()
     {

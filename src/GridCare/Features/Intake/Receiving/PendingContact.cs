@@ -35,6 +35,9 @@ public sealed class PendingContact(
 
     public DateTime AtUtc { get; } = atUtc;
 
+    /// <summary>The priority a new order from this contact gets (from the text's safety and escalation flags).</summary>
+    public WorkOrderPriority Priority { get; init; }
+
     /// <summary>The sender gave up waiting (request aborted) before its batch began; it is left out.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GridCare.Analytics.Classification;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Classification;
 using GridCare.Features.Outages;
@@ -47,7 +48,8 @@ public abstract record ReceiveContactResult
 /// SLA policy (<see cref="TakeInContacts"/>). The same (channel, externalId) again answers with the order it made the
 /// first time and changes nothing. Checked contacts are queued and saved in batches by <see cref="IntakeWriter"/>
 /// (ADR 0011), so this handler only checks the request, stamps its time and waits for its batch to commit.
-/// The answer carries the classifier's suggestion; when the sender chose another type or class than the model's,
+/// The answer carries the classifier's suggestion; a contact without a type takes the model's type when it is sure,
+/// and the text's safety and escalation flags set a new order's priority. When the sender chose another type or class than the model's,
 /// a correction is stored after the batch commits (learning data: losing one in a crash costs nothing else).
 /// </summary>
 public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, ActiveClassifier classifier, AppDbContext db)
@@ -74,7 +76,12 @@ public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, Activ
 
         var at = (request.OccurredAt ?? time.GetUtcNow()).UtcDateTime;
         var suggestion = classifier.Classify(request.Text);
-        var pending = new PendingContact(request, ch, type, complaintClass, application, scope, at, cancellationToken);
+        if (string.IsNullOrWhiteSpace(request.Type))
+        {
+            (type, complaintClass) = ModelReading(suggestion, complaintClass);
+        }
+
+        var pending = new PendingContact(request, ch, type, complaintClass, application, scope, at, cancellationToken) { Priority = PriorityOf(suggestion) };
         var result = await writer.SubmitAsync(pending, cancellationToken);
         if (suggestion is null)
         {
@@ -96,6 +103,32 @@ public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, Activ
             _ => result,
         };
     }
+
+    /// <summary>
+    /// A contact sent without a type (app, WeChat, SMS, transfers) takes the model's reading when the model is sure of
+    /// it; an unsure reading, or a service application (whose kind the text does not give), stays an inquiry for an
+    /// agent to type. A complaint class the sender gave wins over the model's.
+    /// </summary>
+    private static (WorkOrderType Type, ComplaintClass? ComplaintClass) ModelReading(ClassificationResult? suggestion, ComplaintClass? complaintClass) => suggestion switch
+    {
+        null or { NeedsReview: true } or { Type: WorkOrderType.ServiceApplication } => (WorkOrderType.Inquiry, complaintClass),
+        { Type: WorkOrderType.Complaint } when (complaintClass ?? suggestion.ComplaintClass) is { } chosen => (WorkOrderType.Complaint, chosen),
+        { Type: WorkOrderType.Complaint } => (WorkOrderType.Inquiry, null),
+        _ => (suggestion.Type, complaintClass),
+    };
+
+    /// <summary>
+    /// A safety hazard in the words (fallen wire, sparks, smoke, shock) makes a new order urgent whatever its type;
+    /// an escalation risk or an important customer's supply makes it high. The flags are a lexicon, not the model, so
+    /// they count even when the model is unsure.
+    /// </summary>
+    private static WorkOrderPriority PriorityOf(ClassificationResult? suggestion) => suggestion?.Flags.Select(f => f.Name).ToHashSet() switch
+    {
+        null => WorkOrderPriority.Normal,
+        var flags when flags.Contains(FlagLexicon.UrgentSafetyHazard) => WorkOrderPriority.Urgent,
+        var flags when flags.Contains(FlagLexicon.EscalationRisk) || flags.Contains(FlagLexicon.ImportantCustomerImpact) => WorkOrderPriority.High,
+        _ => WorkOrderPriority.Normal,
+    };
 
     private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
         where TEnum : struct, Enum

@@ -210,6 +210,7 @@ public sealed class TakeInContacts(
             Customer = caller.Customer is { } customer ? CustomerFacts.Of(customer) : null,
             CandidateCustomerIds = caller.Candidates,
             ExternalId = contact.ExternalId,
+            Priority = contact.Priority,
         };
 
     private static string FieldOf(WorkOrderErrorCode code) => code switch
