@@ -49,7 +49,7 @@ public abstract class ComplaintRiskApiTests(GridCareFactory factory)
     }
 
     [Fact]
-    public async Task OneCustomersScore_AndAStationsList_StayInTheirUnits()
+    public async Task OneCustomersScore_OnItsOwnAndInTheProfile_AndAStationsList_StayInTheirUnits()
     {
         await RefreshAsync();
         using var agent = await factory.ClientForAsync("agent");
@@ -58,10 +58,13 @@ public abstract class ComplaintRiskApiTests(GridCareFactory factory)
         var station = top["orgUnitId"]!.GetValue<int>();
 
         var own = await agent.GetJsonAsync($"/api/v1/customers/{customerId}/complaint-risk");
+        var profile = await agent.GetJsonAsync($"/api/v1/customers/{customerId}/profile");
         var atStation = (await agent.GetJsonAsync($"/api/v1/complaint-risk?orgUnit={station}&top=500"))["items"]!.AsArray();
 
         Assert.Equal(top["score"]!.GetValue<double>(), own["score"]!.GetValue<double>());
         Assert.Equal(1, own["rank"]!.GetValue<int>());
+        Assert.Equal(own["score"]!.GetValue<double>(), profile["complaintRisk"]!["score"]!.GetValue<double>());
+        Assert.Equal(own["reasons"]!.AsArray().Count, profile["complaintRisk"]!["reasons"]!.AsArray().Count);
         Assert.NotEmpty(atStation);
         Assert.All(atStation, i => Assert.Equal(station, i!["orgUnitId"]!.GetValue<int>()));
         Assert.Contains(atStation, i => i!["customerId"]!.GetValue<long>() == customerId);

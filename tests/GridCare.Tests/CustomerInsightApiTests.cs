@@ -109,7 +109,7 @@ public abstract class CustomerInsightApiTests(GridCareFactory factory)
     }
 
     [Fact]
-    public async Task Profile_HasAccountConsumptionInterruptionsAndAnEmptyRiskSlot()
+    public async Task Profile_HasAccountConsumptionInterruptions_AndNoRiskBeforeTheModelScores()
     {
         var data = await DataAsync();
         using var agent = await factory.ClientForAsync("agent");

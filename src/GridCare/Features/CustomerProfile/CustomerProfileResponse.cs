@@ -1,4 +1,5 @@
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.ComplaintRisk;
 using GridCare.Features.Customers;
 
 namespace GridCare.Features.CustomerProfile;
@@ -27,9 +28,6 @@ public sealed record ProfileNotifications(
 
 public sealed record ProfileSegment(int Cluster, string Shape, string Description, int ClusterSize, int K, double Silhouette, DateOnly From, DateOnly To, DateTime SavedAt);
 
-/// <summary>A complaint-risk score and its reasons; the risk model fills it in (issue #7), until then it is null.</summary>
-public sealed record ComplaintRiskScore(double Score, IReadOnlyList<string> Reasons);
-
 public sealed record CustomerProfileResponse(
     CustomerDetail Customer,
     ProfileConsumption Consumption,
@@ -41,4 +39,4 @@ public sealed record CustomerProfileResponse(
     IReadOnlyList<ChannelCount> RevisitResults,
     ProfileNotifications Notifications,
     ProfileSegment? Segment,
-    ComplaintRiskScore? ComplaintRisk);
+    ComplaintRiskItem? ComplaintRisk);

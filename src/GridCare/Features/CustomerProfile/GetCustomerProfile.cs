@@ -2,6 +2,7 @@ using System.Globalization;
 using GridCare.Analytics.Segmentation;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.ComplaintRisk;
 using GridCare.Features.Customers;
 using GridCare.Features.Notifications;
 using GridCare.Features.Segmentation;
@@ -16,11 +17,11 @@ namespace GridCare.Features.CustomerProfile;
 /// <summary>
 /// The 360° view of one account: the account and its supply path, consumption and load shape from the meter store,
 /// this year's interruptions, work orders with their outcomes and revisits, notification settings and use, and the
-/// saved segment. A customer outside the caller's units is not found, as on the customer page.
+/// saved segment, and the latest complaint-risk score with its reasons (for the roles that read scores). A customer outside the caller's units is not found, as on the customer page.
 /// </summary>
 public sealed class GetCustomerProfile(
     IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, LoadProfileReader profiles, TimeProvider time,
-    IStringLocalizer<SegmentationStrings> shapes)
+    IStringLocalizer<SegmentationStrings> shapes, ListComplaintRisk risks)
 {
     private const int ListedOrders = 20;
     private const int MomentarySeconds = 300;
@@ -55,7 +56,7 @@ public sealed class GetCustomerProfile(
             await NotificationsAsync(db, id, cancellationToken),
             segment is null ? null : new ProfileSegment(
                 segment.Cluster, ApiEnums.Name(segment.Shape), shapes["Shape_" + segment.Shape], segment.ClusterSize, segment.K, segment.Silhouette, segment.From, segment.To, segment.SavedAt),
-            ComplaintRisk: null);
+            ComplaintRisk: ListComplaintRisk.MayRead(scope) ? (await risks.ForCustomerAsync(scope, id, cancellationToken)).Item : null);
     }
 
     private async Task<ProfileConsumption> ConsumptionAsync(long id, DateOnly today, CancellationToken cancellationToken)
