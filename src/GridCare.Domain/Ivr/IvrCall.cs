@@ -61,10 +61,16 @@ public sealed class IvrCall
             OrgUnitId = orgUnitId,
             Said = string.IsNullOrWhiteSpace(said) ? null : said,
             ResolvedInSelfService = resolvedInSelfService,
-            OccurredAt = occurredAtUtc,
+            OccurredAt = ToMicroseconds(occurredAtUtc),
             CallDay = ChinaTime.DateOf(occurredAtUtc),
-            RecordedAt = recordedAtUtc,
+            RecordedAt = ToMicroseconds(recordedAtUtc),
             RecordedBy = recordedBy,
         };
     }
+
+    /// <summary>
+    /// PostgreSQL keeps microseconds: the first answer to a call record must equal what a retry reads back, so the
+    /// instants are cut to what every provider stores.
+    /// </summary>
+    private static DateTime ToMicroseconds(DateTime utc) => utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
 }

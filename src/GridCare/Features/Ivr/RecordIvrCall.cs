@@ -80,6 +80,7 @@ public sealed class RecordIvrCall(AppDbContext db, TimeProvider time)
         var visible = scope.VisibleOrgUnitIds.ToList();
         var customers = db.Customers.AsNoTracking().Where(c => visible.Contains(c.OrgUnitId));
         var matches = await (account is not null ? customers.Where(c => c.AccountNumber == account) : customers.Where(c => c.Phone == phone))
+            .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.OrgUnitId })
             .Take(2)
             .ToListAsync(cancellationToken);
