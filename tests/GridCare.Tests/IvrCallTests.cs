@@ -39,7 +39,10 @@ public abstract class IvrCallTests(GridCareFactory factory, FakeTimeProvider clo
         var (missing, missingBody, contentType) = await ivr.SendAsync(HttpMethod.Post, "/api/v1/ivr/calls", ApiJson.Json(new { phone = "12" }));
         var (_, future, _) = await ivr.SendAsync(HttpMethod.Post, "/api/v1/ivr/calls", ApiJson.Json(new
         {
-            callId = "call-" + Guid.NewGuid().ToString("N"), phone = NewPhone(), resolvedInSelfService = true, occurredAt = clock.GetUtcNow().AddDays(1),
+            callId = "call-" + Guid.NewGuid().ToString("N"),
+            phone = NewPhone(),
+            resolvedInSelfService = true,
+            occurredAt = clock.GetUtcNow().AddDays(1),
         }));
         var (badDate, badDateBody, _) = await manager.SendAsync(HttpMethod.Get, "/api/v1/ivr/self-service?from=27.11.2026");
         var (_, backwards, _) = await manager.SendAsync(HttpMethod.Get, "/api/v1/ivr/self-service?from=2026-11-20&to=2026-11-01");
@@ -74,7 +77,10 @@ public abstract class IvrCallTests(GridCareFactory factory, FakeTimeProvider clo
         {
             var (status, _, _) = await ivr.SendAsync(HttpMethod.Post, "/api/v1/ivr/calls", ApiJson.Json(new
             {
-                callId = "call-" + Guid.NewGuid().ToString("N"), phone, resolvedInSelfService = resolved, occurredAt = at,
+                callId = "call-" + Guid.NewGuid().ToString("N"),
+                phone,
+                resolvedInSelfService = resolved,
+                occurredAt = at,
             }));
             Assert.Equal(201, status);
         }

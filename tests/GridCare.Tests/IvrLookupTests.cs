@@ -32,7 +32,11 @@ public abstract class IvrLookupTests(GridCareFactory factory, FakeTimeProvider c
         var (_, field) = await LookupAsync(ivr, new { phone = NewPhone(), accountNumber = caller.AccountNumber, language = "en" }, "zh-CN");
         var (callStatus, call, _) = await ivr.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
         {
-            channel = "hotline", externalId = "ivr-" + Guid.NewGuid().ToString("N"), accountNumber = caller.AccountNumber, text = "家里停电了，什么时候来电", type = "repair",
+            channel = "hotline",
+            externalId = "ivr-" + Guid.NewGuid().ToString("N"),
+            accountNumber = caller.AccountNumber,
+            text = "家里停电了，什么时候来电",
+            type = "repair",
         }));
 
         Assert.Equal(200, status);
@@ -56,7 +60,11 @@ public abstract class IvrLookupTests(GridCareFactory factory, FakeTimeProvider c
         await ImportAsync(factory, Header + "\n" + Row(caller, await TransformerCodeAsync(factory, 5)));
         var (_, contact, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", ApiJson.Json(new
         {
-            channel = "hotline", externalId = "ivr-" + Guid.NewGuid().ToString("N"), phone = caller.Phone, text = "电表箱冒烟了", type = "repair",
+            channel = "hotline",
+            externalId = "ivr-" + Guid.NewGuid().ToString("N"),
+            phone = caller.Phone,
+            text = "电表箱冒烟了",
+            type = "repair",
         }));
         var number = contact!["order"]!["number"]!.GetValue<string>();
         var order = (await agent.GetJsonAsync($"/api/v1/work-orders/{number}"))["order"]!;
