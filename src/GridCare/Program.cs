@@ -8,6 +8,7 @@ using GridCare.Features.Customers;
 using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
+using GridCare.Features.Ivr;
 using GridCare.Features.Knowledge;
 using GridCare.Features.MeterAnalytics;
 using GridCare.Features.MeterData;
@@ -58,7 +59,8 @@ builder.Services
     .AddCustomerProfile()
     .AddSegmentation()
     .AddTariffAdvice()
-    .AddProactiveContacts();
+    .AddProactiveContacts()
+    .AddIvr();
 
 var app = builder.Build();
 if (isCommand)
@@ -91,6 +93,7 @@ app.MapCustomerProfile();
 app.MapSegmentation();
 app.MapTariffAdvice();
 app.MapProactiveContacts();
+app.MapIvr();
 app.MapConsole();
 await app.RunAsync();
 return 0;

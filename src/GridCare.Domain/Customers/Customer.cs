@@ -6,7 +6,7 @@ namespace GridCare.Domain.Customers;
 /// A customer account (户号) supplied at one service point. The org unit and area type are copied from the
 /// service point when the account is attached, so visibility and time-limit rules need no walk up the network.
 /// </summary>
-public sealed class Customer
+public sealed partial class Customer
 {
     private Customer()
     {
@@ -128,13 +128,4 @@ public sealed class Customer
         && HasGeneration == details.HasGeneration
         && ServicePointId == servicePointId;
 
-    /// <summary>The billing system cut the supply for arrears at <paramref name="atUtc"/>.</summary>
-    public void DisconnectForArrears(DateTime atUtc)
-    {
-        Sla.ChinaTime.RequireUtc(atUtc, nameof(atUtc));
-        ArrearsDisconnectedAt = atUtc;
-    }
-
-    /// <summary>The arrears were paid and the supply reconnected.</summary>
-    public void Reconnect() => ArrearsDisconnectedAt = null;
 }

@@ -18,6 +18,9 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Address).HasMaxLength(300).IsRequired();
         builder.Property(c => c.Tariff).HasMaxLength(32).IsRequired();
         builder.Property(c => c.ContractedCapacityKva).HasPrecision(12, 2);
+        builder.Property(c => c.ArrearsYuan).HasPrecision(12, 2);
+        builder.Ignore(c => c.Arrears);
+        builder.Ignore(c => c.ReconnectionStatus);
         builder.HasIndex(c => c.AccountNumber).IsUnique();
 
         // Search looks customers up by exact or prefix account number, phone and name, always within org units.

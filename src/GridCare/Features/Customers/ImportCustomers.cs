@@ -19,9 +19,11 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
     public static readonly string[] RequiredColumns =
         ["account_number", "name", "address", "category", "contracted_capacity_kva", "tariff", "transformer_code", "meter_number"];
 
-    public static readonly string[] OptionalColumns = ["phone", "id_number", "important", "sensitive", "meter_phases", "has_generation"];
+    public static readonly string[] OptionalColumns =
+        ["phone", "id_number", "important", "sensitive", "meter_phases", "has_generation", .. CustomerArrearsColumns.Columns];
 
-    private sealed record Row(CsvRecord Record, CustomerDetails Details, string TransformerCode, string MeterNumber, int Phases);
+    /// <summary>A row to import; <see cref="Arrears"/> is null when the file has no arrears columns (left as they are).</summary>
+    private sealed record Row(CsvRecord Record, CustomerDetails Details, string TransformerCode, string MeterNumber, int Phases, ArrearsRecord? Arrears);
 
     public async Task<ImportResult> HandleAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
@@ -121,10 +123,12 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
 
             if (!customers.TryGetValue(row.Details.AccountNumber, out var customer))
             {
-                db.Customers.Add(Customer.Open(row.Details, servicePoint));
+                var opened = Customer.Open(row.Details, servicePoint);
+                opened.ApplyArrears(row.Arrears ?? ArrearsRecord.None);
+                db.Customers.Add(opened);
                 created++;
             }
-            else if (customer.Matches(row.Details, servicePoint.Id))
+            else if (customer.Matches(row.Details, servicePoint.Id) && (row.Arrears is null || row.Arrears == customer.Arrears))
             {
                 unchanged++;
             }
@@ -132,6 +136,11 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
             {
                 customer.Apply(row.Details);
                 customer.AttachTo(servicePoint);
+                if (row.Arrears is not null)
+                {
+                    customer.ApplyArrears(row.Arrears);
+                }
+
                 updated++;
             }
         }
@@ -164,6 +173,7 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
         var important = record.Flag("important");
         var sensitive = record.Flag("sensitive");
         var generation = record.Flag("has_generation");
+        var arrears = CustomerArrearsColumns.Parse(record);
 
         if (account.Length > 0 && !AccountPattern().IsMatch(account))
         {
@@ -187,7 +197,7 @@ public sealed partial class ImportCustomers(AppDbContext db, NetworkTopologyCach
         }
 
         var details = new CustomerDetails(account, name, phone?.Replace(" ", string.Empty, StringComparison.Ordinal), idNumber, address, category.Value, capacity.Value, tariff, important, sensitive, generation);
-        return new Row(record, details, transformer, meter, phases);
+        return new Row(record, details, transformer, meter, phases, arrears);
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{4,32}$")]

@@ -53,6 +53,7 @@ public sealed partial class SeedDemo(
         foreach (var county in organization.Counties)
         {
             var countyArea = area.CreateCounty(county);
+            DemoArrears.Apply(countyArea.Customers, seed, county.Index, now);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

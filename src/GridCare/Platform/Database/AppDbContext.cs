@@ -141,5 +141,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new KnowledgeDeflectionConfiguration());
         builder.ApplyConfiguration(new ComplaintRiskScoreConfiguration());
         Features.CustomerProfile.CustomerInsightModel.Configure(builder);
+        builder.ApplyConfiguration(new Features.Ivr.IvrCallConfiguration());
     }
 }

@@ -49,6 +49,16 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.Property<DateTime?>("ArrearsDisconnectedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ArrearsPaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ArrearsSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("ArrearsYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -107,6 +117,69 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                     b.HasIndex("Name", "AccountNumber", "OrgUnitId");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.Ivr.IvrCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("CallDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ResolvedInSelfService")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Said")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CallDay", "OrgUnitId");
+
+                    b.ToTable("IvrCalls", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Domain.Network.NetworkDevice", b =>
@@ -2402,6 +2475,20 @@ namespace GridCare.Platform.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("ServicePoint");
+                });
+
+            modelBuilder.Entity("GridCare.Domain.Ivr.IvrCall", b =>
+                {
+                    b.HasOne("GridCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GridCare.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridCare.Domain.Network.NetworkDevice", b =>

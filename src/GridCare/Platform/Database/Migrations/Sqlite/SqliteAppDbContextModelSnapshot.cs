@@ -41,6 +41,16 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.Property<DateTime?>("ArrearsDisconnectedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ArrearsPaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArrearsSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ArrearsYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -97,6 +107,67 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.HasIndex("Name", "AccountNumber", "OrgUnitId");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.Ivr.IvrCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CallDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolvedInSelfService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Said")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CallDay", "OrgUnitId");
+
+                    b.ToTable("IvrCalls", (string)null);
                 });
 
             modelBuilder.Entity("GridCare.Domain.Network.NetworkDevice", b =>
@@ -2335,6 +2406,20 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ServicePoint");
+                });
+
+            modelBuilder.Entity("GridCare.Domain.Ivr.IvrCall", b =>
+                {
+                    b.HasOne("GridCare.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GridCare.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GridCare.Domain.Network.NetworkDevice", b =>
