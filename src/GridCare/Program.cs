@@ -19,6 +19,7 @@ using GridCare.Features.Overview;
 using GridCare.Features.Portal;
 using GridCare.Features.ProactiveContacts;
 using GridCare.Features.Reliability;
+using GridCare.Features.RepairGuidance;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Segmentation;
@@ -58,7 +59,8 @@ builder.Services
     .AddCustomerProfile()
     .AddSegmentation()
     .AddTariffAdvice()
-    .AddProactiveContacts();
+    .AddProactiveContacts()
+    .AddRepairGuidance();
 
 var app = builder.Build();
 if (isCommand)
@@ -91,6 +93,7 @@ app.MapCustomerProfile();
 app.MapSegmentation();
 app.MapTariffAdvice();
 app.MapProactiveContacts();
+app.MapRepairGuidance();
 app.MapConsole();
 await app.RunAsync();
 return 0;

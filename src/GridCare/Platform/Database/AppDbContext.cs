@@ -18,6 +18,7 @@ using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
+using GridCare.Features.RepairGuidance;
 using GridCare.Features.Warnings;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
@@ -140,6 +141,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new KnowledgeArticleVersionConfiguration());
         builder.ApplyConfiguration(new KnowledgeDeflectionConfiguration());
         builder.ApplyConfiguration(new ComplaintRiskScoreConfiguration());
+        builder.ApplyConfiguration(new GuidanceSessionConfiguration());
+        builder.ApplyConfiguration(new GuidanceStepConfiguration());
+        builder.ApplyConfiguration(new GuidanceMessageConfiguration());
         Features.CustomerProfile.CustomerInsightModel.Configure(builder);
     }
 }
