@@ -12,7 +12,8 @@ public static class RepairGuidanceFeature
 {
     public static IServiceCollection AddRepairGuidance(this IServiceCollection services)
     {
-        services.AddSingleton<ProcedureCatalog>();
+        // The shipped procedures; the constructor taking procedures is for other sets (DI would call it with none).
+        services.AddSingleton(_ => new ProcedureCatalog());
         services.AddSingleton<GuidanceNotifier>();
         services.AddScoped<ListProcedures>();
         services.AddScoped<GuidanceThreadText>();
