@@ -23,6 +23,8 @@ public sealed class RepairGuidanceTests(BrowserFixture app) : IClassFixture<Brow
         var viewSteps = dispatcher.GetByTestId("guidance-view-step");
 
         var crew = await BrowserFixture.SignInAsync(await PhonePageAsync(), "crew");
+        var scriptErrors = new List<string>();
+        crew.PageError += (_, error) => scriptErrors.Add(error);
         await crew.GotoAsync($"crew/guidance/{number}");
         await crew.GetByTestId("procedure-meter-fault").ClickAsync();
         var title = crew.GetByTestId("step-title");
@@ -72,6 +74,7 @@ public sealed class RepairGuidanceTests(BrowserFixture app) : IClassFixture<Brow
         await Assertions.Expect(viewSteps).ToHaveCountAsync(6);
         await Assertions.Expect(dispatcher.GetByTestId("guidance-view-progress")).ToContainTextAsync("作业指导已完成");
 
+        Assert.Empty(scriptErrors);
         using var api = await app.ClientForAsync("dispatcher");
         var guidance = await api.GetFromJsonAsync<JsonNode>($"/api/v1/work-orders/{number}/guidance", TestContext.Current.CancellationToken);
         var order = await api.GetFromJsonAsync<JsonNode>($"/api/v1/work-orders/{number}", TestContext.Current.CancellationToken);

@@ -11,8 +11,9 @@ if (root) {
     const stored = JSON.parse(localStorage.getItem(storeKey) || 'null');
     const local = stored && stored.procedure === procedure.code ? stored : { procedure: procedure.code, queue: [] };
     const text = (key, ...values) => values.reduce((s, v, i) => s.replace(`{${i}}`, v), d[key] ?? '');
-    const el = (tag, props = {}, ...children) => {
+    const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
         const node = Object.assign(document.createElement(tag), props);
+        Object.assign(node.dataset, dataset);
         for (const child of children) node.append(child);
         return node;
     };
