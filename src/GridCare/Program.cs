@@ -20,6 +20,7 @@ using GridCare.Features.Overview;
 using GridCare.Features.Portal;
 using GridCare.Features.ProactiveContacts;
 using GridCare.Features.Reliability;
+using GridCare.Features.RepairGuidance;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Segmentation;
@@ -60,7 +61,8 @@ builder.Services
     .AddSegmentation()
     .AddTariffAdvice()
     .AddProactiveContacts()
-    .AddIvr();
+    .AddIvr()
+    .AddRepairGuidance();
 
 var app = builder.Build();
 if (isCommand)
@@ -94,6 +96,7 @@ app.MapSegmentation();
 app.MapTariffAdvice();
 app.MapProactiveContacts();
 app.MapIvr();
+app.MapRepairGuidance();
 app.MapConsole();
 await app.RunAsync();
 return 0;

@@ -15,6 +15,7 @@ using GridCare.Features.Organization;
 using GridCare.Features.Outages;
 using GridCare.Features.Portal.SignIn;
 using GridCare.Features.Reliability;
+using GridCare.Features.RepairGuidance;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.Sla;
@@ -140,6 +141,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new KnowledgeArticleVersionConfiguration());
         builder.ApplyConfiguration(new KnowledgeDeflectionConfiguration());
         builder.ApplyConfiguration(new ComplaintRiskScoreConfiguration());
+        builder.ApplyConfiguration(new GuidanceSessionConfiguration());
+        builder.ApplyConfiguration(new GuidanceStepConfiguration());
+        builder.ApplyConfiguration(new GuidanceMessageConfiguration());
         Features.CustomerProfile.CustomerInsightModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Ivr.IvrCallConfiguration());
     }

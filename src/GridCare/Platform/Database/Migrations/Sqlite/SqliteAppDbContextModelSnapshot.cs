@@ -600,6 +600,123 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                     b.ToTable("InterruptionRecords", (string)null);
                 });
 
+            modelBuilder.Entity("GridCare.Domain.RepairGuidance.GuidanceMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "SentAt");
+
+                    b.ToTable("GuidanceMessages", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.RepairGuidance.GuidanceSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId")
+                        .IsUnique();
+
+                    b.ToTable("GuidanceSessions", (string)null);
+                });
+
+            modelBuilder.Entity("GridCare.Domain.RepairGuidance.GuidanceStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrewMember")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("PhotoIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("GuidanceSteps", (string)null);
+                });
+
             modelBuilder.Entity("GridCare.Domain.Revisits.RevisitTask", b =>
                 {
                     b.Property<long>("Id")
@@ -2499,6 +2616,72 @@ namespace GridCare.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GridCare.Domain.RepairGuidance.GuidanceMessage", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridCare.Domain.RepairGuidance.GuidanceSession", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridCare.Domain.RepairGuidance.GuidanceStep", b =>
+                {
+                    b.HasOne("GridCare.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("GridCare.Domain.RepairGuidance.GuidanceReading", "Readings", b1 =>
+                        {
+                            b1.Property<long>("GuidanceStepId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<double?>("Lower");
+
+                            b1.Property<string>("MeasurementId")
+                                .IsRequired()
+                                .HasMaxLength(64);
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<bool>("OutOfLimit");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<double?>("Upper");
+
+                            b1.Property<double>("Value");
+
+                            b1.HasKey("GuidanceStepId", "__synthesizedOrdinal");
+
+                            b1.ToTable("GuidanceSteps");
+
+                            b1
+                                .ToJson("Readings")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GuidanceStepId");
+                        });
+
+                    b.Navigation("Readings");
                 });
 
             modelBuilder.Entity("GridCare.Domain.Revisits.RevisitTask", b =>
