@@ -9,6 +9,7 @@ using GridCare.Features.Demo;
 using GridCare.Features.Imports;
 using GridCare.Features.Intake;
 using GridCare.Features.Knowledge;
+using GridCare.Features.ManagerDashboard;
 using GridCare.Features.MeterAnalytics;
 using GridCare.Features.MeterData;
 using GridCare.Features.Network;
@@ -21,6 +22,7 @@ using GridCare.Features.ProactiveContacts;
 using GridCare.Features.Reliability;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
+using GridCare.Features.Satisfaction;
 using GridCare.Features.Segmentation;
 using GridCare.Features.Sla;
 using GridCare.Features.TariffAdvice;
@@ -58,7 +60,9 @@ builder.Services
     .AddCustomerProfile()
     .AddSegmentation()
     .AddTariffAdvice()
-    .AddProactiveContacts();
+    .AddProactiveContacts()
+    .AddSatisfaction()
+    .AddManagerDashboard();
 
 var app = builder.Build();
 if (isCommand)
@@ -91,6 +95,8 @@ app.MapCustomerProfile();
 app.MapSegmentation();
 app.MapTariffAdvice();
 app.MapProactiveContacts();
+app.MapSatisfaction();
+app.MapManagerDashboard();
 app.MapConsole();
 await app.RunAsync();
 return 0;
