@@ -79,7 +79,7 @@ public sealed class SatisfactionDay(GridCareFactory factory, FakeTimeProvider cl
 
     private async Task<Dictionary<string, string>> PlayOnceAsync()
     {
-        clock.SetUtcNow(Start);
+        clock.SetUtcNow(Start.ToUniversalTime());
         var (a, b) = await AccountsAsync();
         using var agent = await ClientAsync("agent");
         using var dispatcher = await ClientAsync("dispatcher");
@@ -123,13 +123,13 @@ public sealed class SatisfactionDay(GridCareFactory factory, FakeTimeProvider cl
             Assert.True(status == 200, body?.ToJsonString());
         }
 
-        clock.SetUtcNow(Start.AddDays(3));
+        clock.SetUtcNow(Start.AddDays(3).ToUniversalTime());
         return n;
     }
 
     private static readonly object Resolution = new { causeCode = "handled", resolutionCode = "done" };
 
-    private void At(int minutesAfterStart) => clock.SetUtcNow(Start.AddMinutes(minutesAfterStart));
+    private void At(int minutesAfterStart) => clock.SetUtcNow(Start.AddMinutes(minutesAfterStart).ToUniversalTime());
 
     private async Task<(List<string> A, List<string> B)> AccountsAsync()
     {
