@@ -10,6 +10,7 @@ using GridCare.Features.Imports;
 using GridCare.Features.Intake;
 using GridCare.Features.Ivr;
 using GridCare.Features.Knowledge;
+using GridCare.Features.ManagerDashboard;
 using GridCare.Features.MeterAnalytics;
 using GridCare.Features.MeterData;
 using GridCare.Features.Network;
@@ -23,6 +24,7 @@ using GridCare.Features.Reliability;
 using GridCare.Features.RepairGuidance;
 using GridCare.Features.Revisits;
 using GridCare.Features.RoutingRules;
+using GridCare.Features.Satisfaction;
 using GridCare.Features.Segmentation;
 using GridCare.Features.Sla;
 using GridCare.Features.TariffAdvice;
@@ -62,7 +64,9 @@ builder.Services
     .AddTariffAdvice()
     .AddProactiveContacts()
     .AddIvr()
-    .AddRepairGuidance();
+    .AddRepairGuidance()
+    .AddSatisfaction()
+    .AddManagerDashboard();
 
 var app = builder.Build();
 if (isCommand)
@@ -97,6 +101,8 @@ app.MapTariffAdvice();
 app.MapProactiveContacts();
 app.MapIvr();
 app.MapRepairGuidance();
+app.MapSatisfaction();
+app.MapManagerDashboard();
 app.MapConsole();
 await app.RunAsync();
 return 0;

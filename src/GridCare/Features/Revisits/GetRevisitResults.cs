@@ -114,7 +114,8 @@ public sealed class GetRevisitResults(IDbContextFactory<AppDbContext> dbFactory,
         return new RevisitResultRow(period, orgUnitId, name, satisfied, fairly, Of(RevisitResult.Neutral), Of(RevisitResult.Unsatisfied), answered, rate);
     }
 
-    private static string Key(DateOnly day, RevisitPeriod period) => period switch
+    /// <summary>The name of the period a China day falls in; the satisfaction indicators cut their series the same way.</summary>
+    public static string Key(DateOnly day, RevisitPeriod period) => period switch
     {
         RevisitPeriod.Day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         RevisitPeriod.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
