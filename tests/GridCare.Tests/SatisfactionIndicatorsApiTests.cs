@@ -45,8 +45,9 @@ public abstract partial class SatisfactionIndicatorsApiTests(GridCareFactory fac
             total["sla"]!.AsArray().Select(s => $"{s!["target"]}:{s["due"]}:{s["metOnTime"]}:{s["breached"]}"));
         Assert.Equal([0.5, 0.6667, 1.0, 1.0], total["sla"]!.AsArray().Select(s => s!["rate"]!.GetValue<double>()));
         Assert.Equal(0.7778, total["slaComplianceRate"]!.GetValue<double>());
-        // Surveys and the IVR do not report into the indicators yet.
-        Assert.All(["csat", "nps", "ivrSelfServiceShare"], field => Assert.Null(total[field]));
+        // No survey ran; the IVR settled 2 of 3 calls on 1 December.
+        Assert.All(["csat", "nps"], field => Assert.Null(total[field]));
+        Assert.Equal(0.6667, total["ivrSelfServiceShare"]!.GetValue<double>());
 
         var series = body["series"]!.AsArray();
         Assert.Equal(["2026-12-01", "2026-12-02"], series.Select(s => s!["period"]!.GetValue<string>()));
@@ -54,6 +55,8 @@ public abstract partial class SatisfactionIndicatorsApiTests(GridCareFactory fac
         Assert.Equal(0, series[1]!["orders"]!.GetValue<int>());
         Assert.Null(series[1]!["revisitSatisfactionRate"]);
         Assert.Null(series[1]!["slaComplianceRate"]);
+        Assert.Equal(0.6667, series[0]!["ivrSelfServiceShare"]!.GetValue<double>());
+        Assert.Null(series[1]!["ivrSelfServiceShare"]);
     }
 
     [Fact]
@@ -73,6 +76,8 @@ public abstract partial class SatisfactionIndicatorsApiTests(GridCareFactory fac
         Assert.Equal((0.6667, 0.6667, 0.3333, 0.8333), (
             own["revisitSatisfactionRate"]!.GetValue<double>(), own["firstContactResolutionRate"]!.GetValue<double>(),
             own["repeatCallRate"]!.GetValue<double>(), own["slaComplianceRate"]!.GetValue<double>()));
+        // The IVR calls of station A's customers: one settled of two.
+        Assert.Equal(0.5, own["ivrSelfServiceShare"]!.GetValue<double>());
         Assert.Equal(400, county);
         Assert.NotNull(countyBody!["errors"]!["orgUnitId"]);
         Assert.Equal(400, sibling);

@@ -123,6 +123,19 @@ public sealed class SatisfactionDay(GridCareFactory factory, FakeTimeProvider cl
             Assert.True(status == 200, body?.ToJsonString());
         }
 
+        // The IVR settles two of three calls on its own (R1's and C2's customers), not R2's customer's.
+        foreach (var (account, resolved) in new[] { (a[0], true), (a[1], false), (b[0], true) })
+        {
+            var (status, body, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/ivr/calls", ApiJson.Json(new
+            {
+                callId = "satisfaction-" + account,
+                phone = "13800000000",
+                accountNumber = account,
+                resolvedInSelfService = resolved,
+            }));
+            Assert.True(status == 201, body?.ToJsonString());
+        }
+
         clock.SetUtcNow(Start.AddDays(3).ToUniversalTime());
         return n;
     }

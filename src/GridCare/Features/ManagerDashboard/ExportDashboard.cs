@@ -41,6 +41,7 @@ public static class ExportDashboard
                 sla_compliance_rate = v.SlaComplianceRate,
                 csat = v.Csat,
                 nps = v.Nps,
+                ivr_self_service_share = v.IvrSelfServiceShare,
             }).ToList(),
             ["sla"] = i.Totals.Sla.Select(s => new { target = s.Target, due = s.Due, met_on_time = s.MetOnTime, breached = s.Breached, rate = s.Rate }).ToList(),
             ["complaint_mix"] = report.Mix.ByClass.Select(c => new { complaint_class = c.ComplaintClass, count = c.Count, share_percent = c.Share, baseline_percent = c.BaselineShare }).ToList(),

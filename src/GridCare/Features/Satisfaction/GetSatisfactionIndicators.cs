@@ -2,6 +2,7 @@ using System.Globalization;
 using GridCare.Domain.Sla;
 using GridCare.Domain.Staff;
 using GridCare.Features.ComplaintAnalytics;
+using GridCare.Features.Ivr;
 using GridCare.Features.Revisits;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
@@ -23,10 +24,10 @@ public abstract record GetSatisfactionIndicatorsResult
 /// The satisfaction indicators (DOMAIN.md §5) of an org unit and the units below it that the caller sees, over whole
 /// China days, in total and per day, week or month. Orders count in the period they were received in, revisit answers
 /// in the period they were given in. The revisit rate is the revisits feature's own count and 千户投诉率 the complaint
-/// analytics' own, so the dashboards never disagree with those pages.
+/// analytics' own and the IVR self-service share the IVR report's own, so the dashboards never disagree with those pages.
 /// </summary>
 public sealed class GetSatisfactionIndicators(
-    IDbContextFactory<AppDbContext> dbFactory, StaffScopeResolver resolver, GetRevisitResults revisits, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, StaffScopeResolver resolver, GetRevisitResults revisits, IvrSelfServiceShare ivr, TimeProvider time)
 {
     /// <summary>Those who answer for satisfaction and analyse it.</summary>
     public static readonly StaffRole[] Readers = [StaffRole.Manager, StaffRole.Analyst, StaffRole.Admin];
@@ -94,17 +95,20 @@ public sealed class GetSatisfactionIndicators(
             var other => throw new InvalidOperationException($"Revisit results refused a scope the indicators accepted: {other}."),
         };
 
+        var calls = await ivr.ComputeAsync(units, area.From, area.To, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         string PeriodOf(DateTime utc) => GetRevisitResults.Key(ChinaTime.DateOf(utc), by);
         var ordersBy = orders.ToLookup(o => PeriodOf(o.ReceivedAt));
         var complaintsBy = complaints.ToLookup(c => PeriodOf(c.ReceivedAt));
         var answersBy = answers.ToDictionary(a => a.Period, StringComparer.Ordinal);
+        var callsBy = calls.ByDay.GroupBy(d => GetRevisitResults.Key(d.Key, by))
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Value).Aggregate(IvrSelfServiceCount.Add), StringComparer.Ordinal);
         var periods = Enumerable.Range(0, area.To.DayNumber - area.From.DayNumber + 1)
             .Select(d => GetRevisitResults.Key(area.From.AddDays(d), by)).Distinct().ToList();
         var series = periods
-            .Select(p => IndicatorMath.Of(p, [.. ordersBy[p]], complaintsBy[p].Count(), customers, answersBy.GetValueOrDefault(p), now))
+            .Select(p => IndicatorMath.Of(p, [.. ordersBy[p]], complaintsBy[p].Count(), customers, answersBy.GetValueOrDefault(p), callsBy.GetValueOrDefault(p), now))
             .ToList();
-        var totals = IndicatorMath.Of(Total, orders, complaints.Count, customers, Sum(answers), now);
+        var totals = IndicatorMath.Of(Total, orders, complaints.Count, customers, Sum(answers), calls.Total, now);
         return new SatisfactionIndicatorsResponse(area.OrgUnitId, area.OrgUnitName, area.From, area.To, by, customers, totals, series);
     }
 

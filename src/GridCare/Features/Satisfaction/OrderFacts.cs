@@ -1,5 +1,6 @@
 using GridCare.Domain.Sla;
 using GridCare.Features.ComplaintAnalytics;
+using GridCare.Features.Ivr;
 using GridCare.Features.Revisits;
 using GridCare.Platform;
 
@@ -34,7 +35,7 @@ public sealed record OrderFacts(
 public static class IndicatorMath
 {
     public static IndicatorValues Of(
-        string period, IReadOnlyCollection<OrderFacts> orders, int complaints, int customers, RevisitResultRow? revisits, DateTime nowUtc)
+        string period, IReadOnlyCollection<OrderFacts> orders, int complaints, int customers, RevisitResultRow? revisits, IvrSelfServiceCount? ivr, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(orders);
         var resolved = orders.Where(o => o.ResolvedAt is not null).ToList();
@@ -62,7 +63,7 @@ public static class IndicatorMath
             sla,
             Csat: null,
             Nps: null,
-            IvrSelfServiceShare: null);
+            IvrSelfServiceShare: ivr?.Share);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed record SlaCompliance(string Target, int Due, int MetOnTime, int Br
 /// <param name="Sla">Compliance per SLA limit.</param>
 /// <param name="Csat">CSAT (1–5) of survey answers: null until survey campaigns report into the indicators.</param>
 /// <param name="Nps">NPS (−100…100) of survey answers: null until survey campaigns report into the indicators.</param>
-/// <param name="IvrSelfServiceShare">Share of contacts the IVR settled without an agent: null until the IVR self-service reports into the indicators.</param>
+/// <param name="IvrSelfServiceShare">Share of the IVR's recorded calls settled without an agent (<see cref="Ivr.IvrSelfServiceShare"/>); null without calls.</param>
 public sealed record IndicatorValues(
     string Period,
     int Orders,
