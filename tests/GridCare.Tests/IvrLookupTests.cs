@@ -120,6 +120,11 @@ public abstract class IvrLookupTests(GridCareFactory factory, FakeTimeProvider c
         Assert.Equal(("ReconnectionPending", paidAt.AddHours(24)), (answers[paid]["arrears"]!["reconnectionStatus"]!.GetValue<string>(), answers[paid]["arrears"]!["reconnectionDueAt"]!.GetValue<DateTime>().ToUniversalTime()));
         Assert.Equal("您好，您已缴清欠费，复电已超过承诺时间，正在为您转接人工服务。", answers[overdue]["speech"]!.GetValue<string>());
         Assert.Equal(("TransferToAgent", true), (answers[overdue]["nextStep"]!.GetValue<string>(), answers[overdue]["arrears"]!["reconnectionOverdue"]!.GetValue<bool>()));
+
+        // The agent's customer page shows the same billing facts.
+        var cutId = (await ivr.GetJsonAsync($"/api/v1/customers?q={cut.AccountNumber}"))["items"]!.AsArray().Single()!["id"]!.GetValue<long>();
+        var detail = await ivr.GetJsonAsync($"/api/v1/customers/{cutId}");
+        Assert.Equal(("DisconnectedForArrears", 128.5m), (detail["reconnectionStatus"]!.GetValue<string>(), detail["arrears"]!["amountYuan"]!.GetValue<decimal>()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridCare.Domain.Sla;
 using GridCare.Domain.Staff;
+using GridCare.Platform;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -102,8 +103,8 @@ public static class ComplaintAnalyticsFeature
 
         var errors = new Dictionary<string, string[]>();
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var end = Parse(to, "to", errors) ?? today;
-        var start = Parse(from, "from", errors) ?? end.AddDays(-89);
+        var end = ApiDates.Parse(to, "to", errors) ?? today;
+        var start = ApiDates.Parse(from, "from", errors) ?? end.AddDays(-89);
         if (errors.Count == 0 && (end < start || end.DayNumber - start.DayNumber >= MaxDays))
         {
             errors["to"] = [$"'to' is on or after 'from' ({start:yyyy-MM-dd}), at most {MaxDays} days later."];
@@ -115,21 +116,5 @@ public static class ComplaintAnalyticsFeature
         }
 
         return (await ComplaintData.ScopeAsync(resolver, scope, orgUnitId, start, end, cancellationToken), null);
-    }
-
-    private static DateOnly? Parse(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [$"'{text}' is not a date in the form yyyy-MM-dd."];
-        return null;
     }
 }

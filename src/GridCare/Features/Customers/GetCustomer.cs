@@ -25,11 +25,13 @@ public sealed record CustomerDetail(
     bool IsSensitive,
     string? MeterNumber,
     IReadOnlyList<OrgUnitRef> OrgUnitPath,
-    IReadOnlyList<NetworkPathNode> NetworkPath);
+    IReadOnlyList<NetworkPathNode> NetworkPath,
+    ArrearsRecord Arrears,
+    ReconnectionStatus ReconnectionStatus);
 
 /// <summary>
 /// One account with the path that supplies it (substation → feeder → switches → transformer → meter → service
-/// point) and the org units above it. An account outside the caller's units is reported as not found, so its
+/// point), the org units above it, and its arrears and reconnection status from billing. An account outside the caller's units is reported as not found, so its
 /// existence is not disclosed.
 /// </summary>
 public sealed class GetCustomer(IDbContextFactory<AppDbContext> dbFactory, StaffScopeResolver scopes)
@@ -61,6 +63,8 @@ public sealed class GetCustomer(IDbContextFactory<AppDbContext> dbFactory, Staff
             customer.IsSensitive,
             path.FirstOrDefault(n => n.Kind == DeviceKind.Meter)?.Code,
             [.. tree.PathTo(customer.OrgUnitId).Select(u => new OrgUnitRef(u.Id, u.Code, u.Name))],
-            path);
+            path,
+            customer.Arrears,
+            customer.ReconnectionStatus);
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using GridCare.Domain.Organization;
 using GridCare.Domain.Sla;
 using GridCare.Domain.Staff;
+using GridCare.Platform;
 using GridCare.Platform.Auth;
 
 namespace GridCare.Features.Ivr;
@@ -41,8 +41,8 @@ public sealed class GetIvrSelfService(IvrSelfServiceShare share, StaffScopeResol
         ArgumentNullException.ThrowIfNull(scope);
         var errors = new Dictionary<string, string[]>();
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var end = Parse(to, "to", errors) ?? today;
-        var start = Parse(from, "from", errors) ?? end.AddDays(-29);
+        var end = ApiDates.Parse(to, "to", errors) ?? today;
+        var start = ApiDates.Parse(from, "from", errors) ?? end.AddDays(-29);
         if (errors.Count == 0 && (end < start || end.DayNumber - start.DayNumber >= MaxDays))
         {
             errors["to"] = [$"'to' is on or after 'from' ({start:yyyy-MM-dd}), at most {MaxDays} days later."];
@@ -79,21 +79,5 @@ public sealed class GetIvrSelfService(IvrSelfServiceShare share, StaffScopeResol
         var path = tree.PathTo(unitId);
         var index = path.ToList().FindIndex(u => u.Id == top);
         return index >= 0 && index + 1 < path.Count ? path[index + 1].Id : top;
-    }
-
-    private static DateOnly? Parse(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [$"'{text}' is not a date in the form yyyy-MM-dd."];
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GridCare.Domain.Staff;
+using GridCare.Platform;
 using GridCare.Platform.Auth;
 
 namespace GridCare.Features.MeterAnalytics;
@@ -23,23 +24,6 @@ public static class MeterAnalyticsAccess
         return readers.Any(scope.IsIn) ? null : $"Read by {string.Join(", ", readers.Select(StaffRoles.NameOf))}.";
     }
 
-    public static DateOnly? Date(string? text, string field, IDictionary<string, string[]> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [$"'{text}' is not a date in the form yyyy-MM-dd."];
-        return null;
-    }
-
     public static (int Year, int Month)? Month(string? text, string field, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -61,8 +45,8 @@ public static class MeterAnalyticsAccess
     public static (DateOnly From, DateOnly To) Range(string? from, string? to, DateOnly latest, int defaultDays, int maxDays, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var end = Date(to, "to", errors) ?? latest;
-        var start = Date(from, "from", errors) ?? end.AddDays(1 - defaultDays);
+        var end = ApiDates.Parse(to, "to", errors) ?? latest;
+        var start = ApiDates.Parse(from, "from", errors) ?? end.AddDays(1 - defaultDays);
         if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && (end < start || end.DayNumber - start.DayNumber >= maxDays))
         {
             errors["to"] = [$"'to' is on or after 'from' ({start:yyyy-MM-dd}), at most {maxDays} days later."];

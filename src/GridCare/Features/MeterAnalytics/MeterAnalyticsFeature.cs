@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using GridCare.Analytics.MeterData.Analysis;
 using GridCare.Domain.Sla;
+using GridCare.Platform;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -88,7 +89,7 @@ public static class MeterAnalyticsFeature
     {
         ArgumentNullException.ThrowIfNull(handler);
         var errors = new Dictionary<string, string[]>();
-        var day = MeterAnalyticsAccess.Date(date, "date", errors);
+        var day = ApiDates.Parse(date, "date", errors);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : Answer(await handler.HandleAsync(day, limit, scope, cancellationToken));
     }
 
@@ -102,7 +103,7 @@ public static class MeterAnalyticsFeature
     {
         ArgumentNullException.ThrowIfNull(handler);
         var errors = new Dictionary<string, string[]>();
-        var day = MeterAnalyticsAccess.Date(date, "date", errors);
+        var day = ApiDates.Parse(date, "date", errors);
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : Answer(await handler.HandleAsync(day, limit, scope, cancellationToken));
     }
 

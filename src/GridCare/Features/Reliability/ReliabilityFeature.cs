@@ -69,8 +69,8 @@ public static class ReliabilityFeature
         }
 
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var start = ParseDate(from, "from", errors) ?? new DateOnly(today.Year, 1, 1);
-        var end = ParseDate(to, "to", errors) ?? today;
+        var start = ApiDates.Parse(from, "from", errors) ?? new DateOnly(today.Year, 1, 1);
+        var end = ApiDates.Parse(to, "to", errors) ?? today;
         var deviation = ApiEnums.Parse<DeviationConvention>(medDeviation, "medDeviation", errors) ?? DeviationConvention.Sample;
         var grouping = ApiEnums.Parse<ReliabilityGrouping>(groupBy, "groupBy", errors);
         if (!errors.ContainsKey("from") && !errors.ContainsKey("to") && (end < start || end.DayNumber - start.DayNumber >= MaxDays))
@@ -92,21 +92,5 @@ public static class ReliabilityFeature
             GetReliabilityResult.Forbidden forbidden => TypedResults.Problem(title: "Not your step", detail: forbidden.Reason, statusCode: StatusCodes.Status403Forbidden),
             var other => throw new InvalidOperationException($"Unexpected result {other}."),
         };
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [$"'{text}' is not a date in the form yyyy-MM-dd."];
-        return null;
     }
 }

@@ -60,8 +60,8 @@ public sealed class GetRevisitResults(IDbContextFactory<AppDbContext> dbFactory,
 
         var errors = new Dictionary<string, string[]>();
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var start = ParseDate(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
-        var end = ParseDate(to, "to", errors) ?? today;
+        var start = ApiDates.Parse(from, "from", errors) ?? new DateOnly(today.Year, today.Month, 1);
+        var end = ApiDates.Parse(to, "to", errors) ?? today;
         var by = ParsePeriod(period, errors);
         var unit = orgUnitId ?? scope.OrgUnitId;
         if (!scope.Sees(unit))
@@ -124,20 +124,4 @@ public sealed class GetRevisitResults(IDbContextFactory<AppDbContext> dbFactory,
 
     private static RevisitPeriod ParsePeriod(string? period, Dictionary<string, string[]> errors) =>
         ApiEnums.Parse<RevisitPeriod>(period, "period", errors) ?? RevisitPeriod.Month;
-
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [$"'{text}' is not a date in the form yyyy-MM-dd."];
-        return null;
-    }
 }

@@ -49,8 +49,8 @@ public sealed class GetSatisfactionIndicators(
 
         var errors = new Dictionary<string, string[]>();
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var end = ParseDate(to, "to", errors) ?? today;
-        var start = ParseDate(from, "from", errors) ?? end.AddDays(-89);
+        var end = ApiDates.Parse(to, "to", errors) ?? today;
+        var start = ApiDates.Parse(from, "from", errors) ?? end.AddDays(-89);
         var by = ApiEnums.Parse<RevisitPeriod>(interval, "interval", errors) ?? RevisitPeriod.Month;
         var unit = orgUnitId ?? scope.OrgUnitId;
         if (!scope.Sees(unit))
@@ -126,20 +126,4 @@ public sealed class GetSatisfactionIndicators(
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = [$"'{text}' is not a date in the form yyyy-MM-dd."];
-        return null;
-    }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using GridCare.Analytics.MeterData.Warnings;
 using GridCare.Domain.Staff;
 using GridCare.Domain.Warnings;
-using GridCare.Features.MeterAnalytics;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -103,7 +102,7 @@ public static class WarningsFeature
         }
 
         var errors = new Dictionary<string, string[]>();
-        var day = MeterAnalyticsAccess.Date(date, "date", errors);
+        var day = ApiDates.Parse(date, "date", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
