@@ -52,10 +52,7 @@ public sealed class LookupCaller(AppDbContext db, TimeProvider time, IStringLoca
 
         var now = time.GetUtcNow().UtcDateTime;
         var speech = new IvrSpeech(localizer, culture, now);
-        var visible = scope.VisibleOrgUnitIds.ToList();
-        var customers = db.Customers.AsNoTracking().Where(c => visible.Contains(c.OrgUnitId));
-        var candidates = await (account is not null ? customers.Where(c => c.AccountNumber == account) : customers.Where(c => c.Phone == phone))
-            .OrderBy(c => c.AccountNumber)
+        var candidates = await IvrInput.Callers(db, scope, phone, account)
             .Take(MaxCandidates)
             .ToListAsync(cancellationToken);
         var known = await OutageQueries.CurrentForCustomersAsync(

@@ -77,10 +77,7 @@ public sealed class RecordIvrCall(AppDbContext db, TimeProvider time)
             return new RecordIvrCallResult.AlreadyRecorded(earlier);
         }
 
-        var visible = scope.VisibleOrgUnitIds.ToList();
-        var customers = db.Customers.AsNoTracking().Where(c => visible.Contains(c.OrgUnitId));
-        var matches = await (account is not null ? customers.Where(c => c.AccountNumber == account) : customers.Where(c => c.Phone == phone))
-            .OrderBy(c => c.Id)
+        var matches = await IvrInput.Callers(db, scope, phone, account)
             .Select(c => new { c.Id, c.OrgUnitId })
             .Take(2)
             .ToListAsync(cancellationToken);
