@@ -11,7 +11,10 @@
 # p99 targets are read from the paced runs and throughput targets from the saturation runs.
 # Environment: GRIDCARE_BENCH_SIZE (demo size, default County: 30,000 accounts), GRIDCARE_BENCH_ACCOUNTS (accounts
 # the realistic mix draws from, default 5000), GRIDCARE_BENCH_APP (a built gridcare.dll instead of building this
-# tree), GRIDCARE_BENCH_PROVIDERS (default "Sqlite Postgres").
+# tree), GRIDCARE_BENCH_PROVIDERS (default "Sqlite Postgres"), GRIDCARE_BENCH_TRACE (a folder: the realistic closed
+# run is CPU-sampled with dotnet-trace into <provider>.nettrace there; read it with `dotnet-trace report F topN`).
+# Background work that is not intake stays off (the demo's meter readings, the complaint-risk model), and the runs
+# begin once the classifier is trained, so that every run measures intake alone.
 # Needs wrk (apt-get install wrk) and, for PostgreSQL, Debian's postgresql binaries. Everything it starts listens on
 # 127.0.0.1 and is stopped at the end.
 set -euo pipefail
@@ -39,6 +42,7 @@ else
   app="$root/artifacts/bin/GridCare/release/gridcare.dll"
 fi
 
+wait_trace() { [ -z "${GRIDCARE_BENCH_TRACE:-}" ] || wait "$(jobs -pr | grep -vx "$app_pid" | tail -1)" 2>/dev/null || true; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # run_wrk NAME SCRIPT BASE [VAR=value...]: one wrk run; its RESULT line goes to $results.
@@ -55,12 +59,19 @@ run_provider() {
   base="http://127.0.0.1:$port"
   mkdir -p "$work/$provider"
   local env=(GridCare__DataDirectory="$work/$provider/data" GridCare__Demo__Size="$size" GridCare__Database__Provider="$provider"
-    Urls="$base" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production)
+    Urls="$base" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
+    GridCare__Demo__MeterDays=0 GridCare__ComplaintRisk__Enabled=false)
   [ -n "$connection" ] && env+=(ConnectionStrings__GridCare="$connection")
   (cd "$work/$provider" && exec env "${env[@]}" dotnet "$app" > "$work/$provider/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 600); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
   token=$(curl -sf -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' -d '{"username":"agent","password":"GridCare-demo-1"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["accessToken"])')
+  # Intake classifies every text: wait until the model is trained (503 before), so no run measures a start-up.
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/classify" -H "Authorization: Bearer $token" \
+      -H 'content-type: application/json' -d '{"text":"家里停电了"}')" = 200 ] && break
+    sleep 1
+  done
   for page in $(seq 1 $(((wanted + 199) / 200))); do
     curl -sf "$base/api/v1/customers?pageSize=200&page=$page" -H "Authorization: Bearer $token" |
       python3 -c 'import sys,json; [print(c["accountNumber"], c.get("phone") or "", sep="\t") for c in json.load(sys.stdin)["items"]]'
@@ -70,7 +81,13 @@ run_provider() {
   local contacts=(TOKEN="$token" ACCOUNTS_FILE="$work/$provider/accounts.tsv")
   run_wrk bare-closed health.lua "$base"
   run_wrk worst-closed contacts.lua "$base" "${contacts[@]}" MIX=worst RUN_ID="$provider-w-$$"
+  if [ -n "${GRIDCARE_BENCH_TRACE:-}" ]; then
+    mkdir -p "$GRIDCARE_BENCH_TRACE"
+    dotnet-trace collect -p "$app_pid" --profile dotnet-sampled-thread-time --duration "00:00:$(printf '%02d' $((seconds > 60 ? 59 : seconds - 2)))" \
+      -o "$GRIDCARE_BENCH_TRACE/$provider.nettrace" >/dev/null 2>&1 &
+  fi
   run_wrk realistic-closed contacts.lua "$base" "${contacts[@]}" MIX=realistic RUN_ID="$provider-r-$$"
+  wait_trace
   run_wrk bare-paced health.lua "$base" RATE="$rate"
   run_wrk realistic-paced contacts.lua "$base" "${contacts[@]}" MIX=realistic RATE="$rate" RUN_ID="$provider-p-$$"
   python3 - "$provider" "$results" "$connections" "$rate" <<'PY'

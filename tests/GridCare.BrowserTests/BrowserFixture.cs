@@ -90,10 +90,16 @@ public sealed class BrowserFixture : SqliteFactory
     public async Task<IPage> SignedInPageAsync(string userName) => await SignInAsync(await NewPageAsync(), userName);
 
     /// <summary>Signs <paramref name="page"/> in as a demo account and waits until the console is interactive.</summary>
-    public static async Task<IPage> SignInAsync(IPage page, string userName)
+    public static Task<IPage> SignInAsync(IPage page, string userName) => SignInAtAsync(page, "login", userName);
+
+    /// <summary>
+    /// Opens <paramref name="path"/>, which sends a signed-out user to the sign-in page, signs in as a demo account
+    /// there and waits until the console is interactive — back on <paramref name="path"/>, as a user following a link.
+    /// </summary>
+    public static async Task<IPage> SignInAtAsync(IPage page, string path, string userName)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GotoAsync("login");
+        await page.GotoAsync(path);
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(DemoAccounts.Password);
         await page.GetByTestId("sign-in").ClickAsync();

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using GridCare.Features.Demo;
 using Microsoft.Playwright;
 
 namespace GridCare.BrowserTests;
@@ -79,13 +78,8 @@ public sealed partial class ConsoleTests(BrowserFixture app) : IClassFixture<Bro
 
     private static async Task SignInAsync(IPage page, string userName)
     {
-        await page.GotoAsync("customers");
-        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
+        await BrowserFixture.SignInAtAsync(page, "customers", userName);
         await Assertions.Expect(page).Not.ToHaveURLAsync(LoginUrl());
-        await WaitForCircuitAsync(page);
     }
 
     // Clicks before the Blazor circuit is up are lost; the layout marks when it is interactive.

@@ -1,4 +1,3 @@
-using GridCare.Features.Demo;
 using Microsoft.Playwright;
 
 namespace GridCare.BrowserTests;
@@ -9,11 +8,7 @@ public sealed class SlaAdminConsoleTests(BrowserFixture app) : IClassFixture<Bro
     public async Task Admin_CreatesEditsAndDisablesAPolicy_OnTheSlaPage()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("admin/sla");
-        await page.Locator("#username").FillAsync("admin");
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await BrowserFixture.SignInAtAsync(page, "admin/sla", "admin");
 
         // A nameless policy is refused with the field named; nothing is saved.
         await page.GetByTestId("policy-new").ClickAsync();

@@ -13,11 +13,7 @@ public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<Br
     {
         var number = await ReportRepairAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync("work-orders");
-        await page.Locator("#username").FillAsync("dispatcher");
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await BrowserFixture.SignInAtAsync(page, "work-orders", "dispatcher");
 
         await page.GetByText(number).ClickAsync();
         // The station's repair rule dispatched it at intake; the dispatcher sends it to another crew.
@@ -36,11 +32,7 @@ public sealed class WorkOrderConsoleTests(BrowserFixture app) : IClassFixture<Br
     {
         var (number, account) = await ReportRepairAsync(identified: false);
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"work-orders/{number}");
-        await page.Locator("#username").FillAsync("agent");
-        await page.Locator("#password").FillAsync(DemoAccounts.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await BrowserFixture.SignInAtAsync(page, $"work-orders/{number}", "agent");
 
         await Assertions.Expect(page.GetByTestId("order-customer-link")).ToHaveCountAsync(0);
         await page.GetByTestId("input-identify-account").FillAsync(account);

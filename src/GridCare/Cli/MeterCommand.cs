@@ -74,7 +74,7 @@ internal static class MeterCommand
                 return 1;
             }
         });
-        return new Command("meter", "Meter data tools.") { import };
+        return new Command("meter", "Meter data tools.") { import, MeterBacktestCommand.Create(services) };
     }
 
     private static void Print(string name, ReadingImportResult result)

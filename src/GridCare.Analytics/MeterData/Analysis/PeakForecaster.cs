@@ -73,15 +73,33 @@ public static class PeakForecaster
     /// next-day forecast against that day's peak and the next-week peak against the week's actual maximum.
     /// Days whose actual peak is not positive are left out (MAPE is undefined there).
     /// </summary>
-    public static BacktestResult Backtest(IReadOnlyDictionary<DateOnly, double> peaks, ForecastMethod method)
+    public static BacktestResult Backtest(IReadOnlyDictionary<DateOnly, double> peaks, ForecastMethod method) => BacktestMany([peaks], method);
+
+    /// <summary>
+    /// The backtest of many series (every transformer of a store) pooled: the mean error over all their origins,
+    /// so that a transformer with a long history weighs more than one with a few days.
+    /// </summary>
+    public static BacktestResult BacktestMany(IEnumerable<IReadOnlyDictionary<DateOnly, double>> series, ForecastMethod method)
     {
-        ArgumentNullException.ThrowIfNull(peaks);
-        var days = peaks.Keys.Order().ToList();
+        ArgumentNullException.ThrowIfNull(series);
         var dayErrors = new List<double>();
         var weekErrors = new List<double>();
+        foreach (var peaks in series)
+        {
+            ArgumentNullException.ThrowIfNull(peaks);
+            Score(peaks, method, dayErrors, weekErrors);
+        }
+
+        return new BacktestResult(
+            method, dayErrors.Count, dayErrors.Count > 0 ? 100 * dayErrors.Average() : null, weekErrors.Count > 0 ? 100 * weekErrors.Average() : null);
+    }
+
+    private static void Score(IReadOnlyDictionary<DateOnly, double> peaks, ForecastMethod method, List<double> dayErrors, List<double> weekErrors)
+    {
+        var days = peaks.Keys.Order().ToList();
         if (days.Count == 0)
         {
-            return new BacktestResult(method, 0, null, null);
+            return;
         }
 
         for (var origin = days[0].AddDays(BacktestHistoryDays - 1); origin.AddDays(Horizon) <= days[^1]; origin = origin.AddDays(1))
@@ -103,9 +121,6 @@ public static class PeakForecaster
                 weekErrors.Add(Math.Abs(forecast.NextWeekPeak - week.Max()) / week.Max());
             }
         }
-
-        return new BacktestResult(
-            method, dayErrors.Count, dayErrors.Count > 0 ? 100 * dayErrors.Average() : null, weekErrors.Count > 0 ? 100 * weekErrors.Average() : null);
     }
 
     private static Func<DateOnly, double> WeeklyProfile(List<(DateOnly Day, double Peak)> window, DateOnly origin)

@@ -108,16 +108,25 @@ public sealed class TransformerLoadReader(MeterStore store)
                 ("from", from),
                 ("to", to));
 
-    /// <summary>The transformer's daily peaks (kVA) up to a day, for the forecast and its backtest.</summary>
+    /// <summary>The transformer's daily peaks (kVA) of the <paramref name="days"/> days up to a day, for the forecast and its backtest.</summary>
     public async Task<Dictionary<DateOnly, double>> DailyPeaksAsync(string code, DateOnly to, int days, CancellationToken cancellationToken) =>
-        (await AnalysisRows.ListAsync(
+        (await PeaksAsync(code, to, days, cancellationToken)).ToDictionary(p => p.Day, p => p.Peak);
+
+    /// <summary>Every transformer's daily peaks (kVA) of the <paramref name="days"/> days up to a day, for a store-wide backtest.</summary>
+    public async Task<Dictionary<string, Dictionary<DateOnly, double>>> DailyPeaksOfAllAsync(DateOnly to, int days, CancellationToken cancellationToken) =>
+        (await PeaksAsync(null, to, days, cancellationToken))
+            .GroupBy(p => p.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(p => p.Day, p => p.Peak), StringComparer.Ordinal);
+
+    private Task<List<(string Code, DateOnly Day, double Peak)>> PeaksAsync(string? code, DateOnly to, int days, CancellationToken cancellationToken) =>
+        AnalysisRows.ListAsync(
             store,
-            "SELECT day, peak_kva FROM transformer_days WHERE transformer_code = $code AND day > $from AND day <= $to AND peak_kva IS NOT NULL",
-            r => (Day: r.Date("day"), Peak: r.Double("peak_kva")!.Value),
+            "SELECT transformer_code, day, peak_kva FROM transformer_days WHERE ($code IS NULL OR transformer_code = $code) AND day > $from AND day <= $to AND peak_kva IS NOT NULL",
+            r => (r.Text("transformer_code")!, r.Date("day"), r.Double("peak_kva")!.Value),
             cancellationToken,
             ("code", code),
             ("from", to.AddDays(-days)),
-            ("to", to))).ToDictionary(p => p.Day, p => p.Peak);
+            ("to", to));
 
     internal static TransformerDay Day(DbDataReader r) => new(
         r.Date("day"), r.Text("transformer_code")!, r.Text("name")!, r.Double("rated_kva") ?? 0, r.Text("feeder_code"), r.Text("substation_code"), r.Int("org_unit_id"), r.Text("area_type")!,

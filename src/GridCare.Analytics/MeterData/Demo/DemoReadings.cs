@@ -99,8 +99,8 @@ public static class DemoReadings
                 SELECT transformer_code, rated_kva, target_rate, drop_v, loss_rate, imbalance, outage_day, outage_slot, outage_slots, other_factor,
                        least(greatest((target_rate * rated_kva * 0.9 - other_factor * other_peak_kw) / nullif(home_peak_kw, 0), 0.2), 6) AS home_factor
                 FROM (SELECT *, least(target_rate * rated_kva * 0.9 / nullif(home_peak_kw + other_peak_kw, 0), 2) AS other_factor FROM (SELECT t.transformer_code, t.rated_kva, t.h, t.u,
-                             CASE WHEN t.h % 100 < 4 THEN 1.15 + 0.3 * t.u ELSE 0.3 + 0.45 * t.u END AS target_rate,
-                             CASE WHEN (t.h >> 16) % 100 < 4 THEN 45 + 15 * t.u WHEN t.h % 100 < 4 THEN 20 + 10 * t.u ELSE 6 + 6 * t.u END AS drop_v,
+                             CASE WHEN {{DemoTransformerStresses.Hot("t.h")}} THEN 1.15 + 0.3 * t.u ELSE 0.3 + 0.45 * t.u END AS target_rate,
+                             CASE WHEN {{DemoTransformerStresses.LowVoltage("t.h")}} THEN 45 + 15 * t.u WHEN {{DemoTransformerStresses.Hot("t.h")}} THEN 20 + 10 * t.u ELSE 6 + 6 * t.u END AS drop_v,
                              CASE WHEN (t.h >> 32) % 100 < 4 THEN 0.12 + 0.1 * t.u ELSE 0.03 + 0.03 * t.u END AS loss_rate,
                              CASE WHEN (t.h >> 40) % 100 < 10 THEN 0.25 + 0.2 * t.u ELSE 0.03 + 0.07 * t.u END AS imbalance,
                              CASE WHEN (t.h >> 48) % 100 < 3 THEN ((t.h >> 20) % {{days}})::INTEGER ELSE -1 END AS outage_day,

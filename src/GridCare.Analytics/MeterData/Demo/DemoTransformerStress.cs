@@ -9,11 +9,17 @@ public sealed record DemoTransformerStress(IReadOnlySet<string> Hot, IReadOnlySe
 /// <summary>
 /// Tells which demo transformers the reading generator stresses, before any reading exists: the demo work-order
 /// history makes their customers complain more. The generator picks them with DuckDB's <c>hash</c>, so the same
-/// expressions run here in an in-memory DuckDB (the conditions of <c>target_rate</c> and <c>drop_v</c> in
-/// <see cref="DemoReadings"/>; keep the two in step).
+/// conditions (<see cref="Hot"/>, <see cref="LowVoltage"/>, which <see cref="DemoReadings"/> uses for
+/// <c>target_rate</c> and <c>drop_v</c>) run here in an in-memory DuckDB.
 /// </summary>
 public static class DemoTransformerStresses
 {
+    /// <summary>SQL: the transformer whose <c>hash(transformer_code, seed)</c> is <paramref name="h"/> runs hot (about 4 %).</summary>
+    public static string Hot(string h) => $"{h} % 100 < 4";
+
+    /// <summary>SQL: the transformer whose hash is <paramref name="h"/> has a low-voltage pocket (about 4 %, independent of hot).</summary>
+    public static string LowVoltage(string h) => $"({h} >> 16) % 100 < 4";
+
     public static DemoTransformerStress Of(int seed, IEnumerable<string> transformerCodes)
     {
         ArgumentNullException.ThrowIfNull(transformerCodes);
@@ -36,9 +42,9 @@ public static class DemoTransformerStresses
         var s = seed.ToString(CultureInfo.InvariantCulture);
         using var query = connection.CreateCommand();
         query.CommandText = $"""
-            SELECT transformer_code, h % 100 < 4 AS hot, (h >> 16) % 100 < 4 AS low_voltage
+            SELECT transformer_code, {Hot("h")} AS hot, {LowVoltage("h")} AS low_voltage
             FROM (SELECT transformer_code, hash(transformer_code, {s}) AS h FROM codes)
-            WHERE h % 100 < 4 OR (h >> 16) % 100 < 4
+            WHERE {Hot("h")} OR {LowVoltage("h")}
             """;
         HashSet<string> hot = [];
         HashSet<string> lowVoltage = [];

@@ -57,7 +57,7 @@ public static class WarningsFeature
         ArgumentNullException.ThrowIfNull(handler);
         if (!ListWarnings.Readers.Any(scope.IsIn))
         {
-            return Forbidden($"Warnings are read by {string.Join(", ", ListWarnings.Readers.Select(StaffRoles.NameOf))}.");
+            return Forbidden(ReadersOnly);
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -123,7 +123,7 @@ public static class WarningsFeature
         ArgumentNullException.ThrowIfNull(handler);
         return ListWarnings.Readers.Any(scope.IsIn)
             ? TypedResults.Ok(await handler.ListAsync(scope, cancellationToken))
-            : Forbidden($"Warnings are read by {string.Join(", ", ListWarnings.Readers.Select(StaffRoles.NameOf))}.");
+            : Forbidden(ReadersOnly);
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetSettingAsync(
@@ -146,6 +146,8 @@ public static class WarningsFeature
         ActOnWarningResult.Conflict conflict => TypedResults.Problem(title: "Not possible now", detail: conflict.Reason, statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.Problem(title: "Warning not found", detail: $"No warning {id} in your org units.", statusCode: StatusCodes.Status404NotFound),
     };
+
+    private static string ReadersOnly => $"Warnings are read by {string.Join(", ", ListWarnings.Readers.Select(StaffRoles.NameOf))}.";
 
     private static ProblemHttpResult Forbidden(string reason) => TypedResults.Problem(title: "Not your step", detail: reason, statusCode: StatusCodes.Status403Forbidden);
 }
