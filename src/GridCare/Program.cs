@@ -1,5 +1,6 @@
 using GridCare.Cli;
 using GridCare.Features.Attachments;
+using GridCare.Features.Campaigns;
 using GridCare.Features.Classification;
 using GridCare.Features.ComplaintAnalytics;
 using GridCare.Features.ComplaintRisk;
@@ -27,6 +28,7 @@ using GridCare.Features.RoutingRules;
 using GridCare.Features.Satisfaction;
 using GridCare.Features.Segmentation;
 using GridCare.Features.Sla;
+using GridCare.Features.Surveys;
 using GridCare.Features.TariffAdvice;
 using GridCare.Features.Warnings;
 using GridCare.Features.WorkOrders;
@@ -66,7 +68,9 @@ builder.Services
     .AddIvr()
     .AddRepairGuidance()
     .AddSatisfaction()
-    .AddManagerDashboard();
+    .AddManagerDashboard()
+    .AddCampaigns()
+    .AddSurveys();
 
 var app = builder.Build();
 if (isCommand)
@@ -103,6 +107,8 @@ app.MapIvr();
 app.MapRepairGuidance();
 app.MapSatisfaction();
 app.MapManagerDashboard();
+app.MapCampaigns();
+app.MapSurveys();
 app.MapConsole();
 await app.RunAsync();
 return 0;

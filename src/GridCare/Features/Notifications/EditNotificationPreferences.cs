@@ -17,7 +17,8 @@ public sealed record NotificationPreferencesRequest(
     bool? QuietHoursEnabled,
     string? QuietHoursStart,
     string? QuietHoursEnd,
-    bool? OptOutNonEmergency);
+    bool? OptOutNonEmergency,
+    bool? OptOutMarketing = null);
 
 public sealed record NotificationPreferencesResponse(
     long CustomerId,
@@ -32,7 +33,8 @@ public sealed record NotificationPreferencesResponse(
     string QuietHoursEnd,
     bool OptOutNonEmergency,
     bool IsDefault,
-    DateTime? UpdatedAt);
+    DateTime? UpdatedAt,
+    bool OptOutMarketing = false);
 
 public sealed record PortalAccount(long CustomerId, string AccountNumber, string Name);
 
@@ -122,7 +124,7 @@ public sealed class EditNotificationPreferences(AppDbContext db, TimeProvider ti
 
         return errors.Count > 0
             ? null
-            : new NotificationPreferenceValues(channels, phone, openId, appUserId, email, language, request.QuietHoursEnabled ?? true, start, end, request.OptOutNonEmergency ?? false);
+            : new NotificationPreferenceValues(channels, phone, openId, appUserId, email, language, request.QuietHoursEnabled ?? true, start, end, request.OptOutNonEmergency ?? false, request.OptOutMarketing);
     }
 
     private static string? Trimmed(string? value, int maxLength, string field, Dictionary<string, string[]> errors)
@@ -172,7 +174,8 @@ public sealed class EditNotificationPreferences(AppDbContext db, TimeProvider ti
             Clock(p.QuietEndMinute),
             p.OptOutNonEmergency,
             preference is null,
-            preference?.UpdatedAt);
+            preference?.UpdatedAt,
+            p.OptOutMarketing);
     }
 
     private static string Clock(int minute) => new TimeOnly(minute / 60, minute % 60).ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -30,6 +30,9 @@ public sealed class NotificationMessageConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.SubjectType, m.SubjectId });
         builder.HasIndex(m => new { m.CustomerId, m.CreatedAt });
+
+        // The SMS reply webhook finds the last campaign message to a phone.
+        builder.HasIndex(m => new { m.Recipient, m.CreatedAt });
     }
 }
 

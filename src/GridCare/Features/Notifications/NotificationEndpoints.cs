@@ -20,7 +20,29 @@ public static class NotificationEndpoints
 
         var notifications = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Policies.Staff);
         notifications.MapGet("/", ListNotificationsAsync).WithName("ListNotifications");
+
+        // The gateways call back without a user: their signature is the authentication.
+        app.MapPost("/api/v1/notifications/receipts", RecordDeliveryReceiptAsync).WithTags("Notifications").AllowAnonymous().WithName(nameof(RecordDeliveryReceipt));
         return app;
+    }
+
+    /// <summary>A delivery or read receipt from the SMS or push gateway (see <see cref="DeliveryReceipt"/>), signed like our calls to it.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RecordDeliveryReceiptAsync(
+        HttpRequest request, GatewayCallbacks callbacks, RecordDeliveryReceipt handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callbacks);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (await callbacks.ReadSignedAsync(request, cancellationToken) is not { } body)
+        {
+            return TypedResults.Problem(title: "Not signed by a gateway", detail: "The signature or timestamp is missing, wrong or stale.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        return await handler.HandleAsync(body, cancellationToken) switch
+        {
+            (ReceiptOutcome.Recorded, _) => TypedResults.NoContent(),
+            (ReceiptOutcome.Invalid, var errors) => TypedResults.ValidationProblem(errors),
+            _ => TypedResults.Problem(title: "Message not found", detail: "No sent message with that delivery id.", statusCode: StatusCodes.Status404NotFound),
+        };
     }
 
     public static async Task<Results<Ok<NotificationPreferencesResponse>, ProblemHttpResult>> GetNotificationPreferencesAsync(

@@ -16,6 +16,13 @@ public sealed class NotificationMessage
         Text = string.Empty;
     }
 
+    /// <summary>Why a message was skipped: the customer takes emergencies only, or no campaigns and surveys, or has no address.</summary>
+    public const string OptedOut = "opted-out";
+
+    public const string OptedOutOfMarketing = "opted-out-marketing";
+
+    public const string NoRecipient = "no-recipient";
+
     public long Id { get; private set; }
 
     public string EventKey { get; private set; }
@@ -67,6 +74,12 @@ public sealed class NotificationMessage
 
     public string? ProviderMessageId { get; private set; }
 
+    /// <summary>When the gateway reported the message delivered to the device (SMS and push gateways report it; SMTP does not).</summary>
+    public DateTime? DeliveredAt { get; private set; }
+
+    /// <summary>When the gateway reported the message read (WeChat and app push only).</summary>
+    public DateTime? ReadAt { get; private set; }
+
     public string? LastError { get; private set; }
 
     /// <summary>Our id as the gateways see it; they drop a second message with the same id.</summary>
@@ -98,11 +111,15 @@ public sealed class NotificationMessage
         message.NextAttemptAt = message.EarliestSendTime(nowUtc);
         if (recipient is null)
         {
-            message.Skip("no-recipient");
+            message.Skip(NoRecipient);
         }
         else if (!request.Emergency && target.OptedOut)
         {
-            message.Skip("opted-out");
+            message.Skip(OptedOut);
+        }
+        else if (request.Marketing && target.OptedOutOfMarketing)
+        {
+            message.Skip(OptedOutOfMarketing);
         }
 
         return message;

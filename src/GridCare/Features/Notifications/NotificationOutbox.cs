@@ -84,15 +84,20 @@ public static class NotificationOutbox
             taken.Add((tracked.Entity.CustomerId, tracked.Entity.Channel));
         }
 
+        // One rendering per language serves every customer without values of their own (a signed link).
         var rendered = new Dictionary<string, RenderedMessage>(StringComparer.Ordinal);
         var added = 0;
         foreach (var row in rows)
         {
             var target = OutboxTarget.From(row);
-            if (!rendered.TryGetValue(target.Language, out var text))
+            var own = request.RecipientValues?.GetValueOrDefault(target.CustomerId);
+            if (own is not null || !rendered.TryGetValue(target.Language, out var text))
             {
-                text = NotificationTemplates.Render(request.Template, target.Language, request.Values, sender);
-                rendered[target.Language] = text;
+                text = NotificationTemplates.Render(request.Template, target.Language, ValuesFor(request, target.Language, own), sender);
+                if (own is null)
+                {
+                    rendered[target.Language] = text;
+                }
             }
 
             foreach (var channel in target.Channels)
@@ -111,6 +116,23 @@ public static class NotificationOutbox
         }
 
         return added;
+    }
+
+    private static IReadOnlyDictionary<string, string> ValuesFor(NotificationRequest request, string language, IReadOnlyDictionary<string, string>? own)
+    {
+        var localized = request.LanguageValues?.GetValueOrDefault(NotificationTemplates.LanguageOf(language));
+        if (localized is null && own is null)
+        {
+            return request.Values;
+        }
+
+        var values = new Dictionary<string, string>(request.Values, StringComparer.Ordinal);
+        foreach (var (key, value) in (localized ?? new Dictionary<string, string>()).Concat(own ?? new Dictionary<string, string>()))
+        {
+            values[key] = value;
+        }
+
+        return values;
     }
 
     private static void WakeDispatcherAfterSave(AppDbContext db, IServiceProvider? services)
@@ -139,7 +161,8 @@ internal sealed record OutboxTarget(
     bool QuietHoursEnabled,
     int QuietStartMinute,
     int QuietEndMinute,
-    bool OptedOut)
+    bool OptedOut,
+    bool OptedOutOfMarketing)
 {
     public static OutboxTarget From(OutboxTargetRow row)
     {
@@ -154,7 +177,8 @@ internal sealed record OutboxTarget(
             p?.QuietHoursEnabled ?? true,
             p?.QuietStartMinute ?? QuietHours.DefaultStartMinute,
             p?.QuietEndMinute ?? QuietHours.DefaultEndMinute,
-            p?.OptOutNonEmergency ?? false);
+            p?.OptOutNonEmergency ?? false,
+            p?.OptOutMarketing ?? false);
     }
 
     public string? RecipientOn(NotificationChannel channel) => NullIfBlank(channel switch

@@ -40,6 +40,9 @@ public sealed class NotificationPreference
     /// <summary>Only emergencies (unplanned outages) are sent; planned-outage notices and the like are skipped.</summary>
     public bool OptOutNonEmergency { get; private set; }
 
+    /// <summary>No campaigns or surveys (退订): set by the customer in the portal, by an agent, or by an SMS reply "TD".</summary>
+    public bool OptOutMarketing { get; private set; }
+
     public DateTime UpdatedAt { get; private set; }
 
     public string? UpdatedBy { get; private set; }
@@ -61,6 +64,15 @@ public sealed class NotificationPreference
         QuietStartMinute = values.QuietStartMinute;
         QuietEndMinute = values.QuietEndMinute;
         OptOutNonEmergency = values.OptOutNonEmergency;
+        OptOutMarketing = values.OptOutMarketing ?? OptOutMarketing;
+        UpdatedAt = nowUtc;
+        UpdatedBy = updatedBy;
+    }
+
+    /// <summary>The customer asked for no more campaigns and surveys; everything else stays as it was.</summary>
+    public void OptOutOfMarketing(DateTime nowUtc, string updatedBy)
+    {
+        OptOutMarketing = true;
         UpdatedAt = nowUtc;
         UpdatedBy = updatedBy;
     }
@@ -72,7 +84,7 @@ public sealed class NotificationPreference
                 .Select(c => Enum.Parse<NotificationChannel>(c)).Distinct()];
 }
 
-/// <summary>Validated preference values (see <c>EditNotificationPreferences</c>).</summary>
+/// <summary>Validated preference values (see <c>EditNotificationPreferences</c>); a null marketing opt-out keeps the stored one.</summary>
 public sealed record NotificationPreferenceValues(
     IReadOnlyList<NotificationChannel> Channels,
     string? Phone,
@@ -83,4 +95,5 @@ public sealed record NotificationPreferenceValues(
     bool QuietHoursEnabled,
     int QuietStartMinute,
     int QuietEndMinute,
-    bool OptOutNonEmergency);
+    bool OptOutNonEmergency,
+    bool? OptOutMarketing = null);

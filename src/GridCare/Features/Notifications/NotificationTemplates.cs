@@ -21,19 +21,29 @@ public sealed partial class NotificationTemplates
     public const string WorkOrderRevisit = "workorder.revisit";
     public const string WorkOrderEscalated = "workorder.escalated";
 
+    /// <summary>A targeted campaign: the analyst's own <c>{subject}</c> and <c>{text}</c>, with how to opt out.</summary>
+    public const string CampaignMessage = "campaign.message";
+
+    /// <summary>A survey invitation: <c>{title}</c>, the customer's signed <c>{link}</c> and when it <c>{expires}</c>.</summary>
+    public const string SurveyInvitation = "survey.invitation";
+
     public static readonly IReadOnlyList<string> Keys =
-        [OutagePlanned, OutageReminder, OutageRestored, OutageDetected, OutageEtrChanged, OutageCancelled, WorkOrderRevisit, WorkOrderEscalated];
+        [OutagePlanned, OutageReminder, OutageRestored, OutageDetected, OutageEtrChanged, OutageCancelled, WorkOrderRevisit, WorkOrderEscalated, CampaignMessage, SurveyInvitation];
 
     public static readonly IReadOnlyList<string> Languages = [NotificationPreference.DefaultLanguage, "en"];
 
     private static readonly ResourceManager Resources = new(typeof(NotificationTemplates));
+
+    /// <summary>The language a text is rendered in: the customer's when there are templates in it, Chinese otherwise.</summary>
+    public static string LanguageOf(string? language) =>
+        language is not null && Languages.Contains(language) ? language : NotificationPreference.DefaultLanguage;
 
     /// <summary>The template in <paramref name="language"/>, its placeholders filled, signed with <paramref name="sender"/> for SMS.</summary>
     /// <exception cref="ArgumentException">An unknown template, or a placeholder without a value: a bug in the caller.</exception>
     public static RenderedMessage Render(string template, string language, IReadOnlyDictionary<string, string> values, string sender)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var culture = CultureInfo.GetCultureInfo(Languages.Contains(language) ? language : NotificationPreference.DefaultLanguage);
+        var culture = CultureInfo.GetCultureInfo(LanguageOf(language));
         var subject = Resources.GetString(template + ".Subject", culture);
         var text = Resources.GetString(template + ".Text", culture);
         if (subject is null || text is null)

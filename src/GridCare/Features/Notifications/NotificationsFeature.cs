@@ -16,6 +16,8 @@ public static class NotificationsFeature
         services.AddScoped<DispatchNotifications>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddScoped<EditNotificationPreferences>();
+        services.AddScoped<GatewayCallbacks>();
+        services.AddScoped<RecordDeliveryReceipt>();
         return services;
     }
 

@@ -14,13 +14,14 @@ public sealed record RevisitLink(string Token, string TokenHash, DateTime Expire
 /// Signed, expiring tokens for the revisit links in SMS invitations: 16 bytes of expiry and randomness with a
 /// truncated HMAC-SHA256, 43 characters in the URL — short enough for an SMS. The signature turns away forged or
 /// edited tokens before any database look-up; the task keeps only the token's hash, and the token works once because
-/// the task stops being open when it is answered.
+/// the task stops being open when it is answered. Survey links use the same tokens and key with a purpose of their own
+/// (<see cref="Create(DateTime, string, string)"/>), so a token made for one never verifies as the other.
 /// </summary>
 public sealed class RevisitLinks
 {
     private const int PayloadBytes = 16;
     private const int TagBytes = 16;
-    private static readonly byte[] Purpose = Encoding.ASCII.GetBytes("gridcare/revisit-link/v1");
+    private const string RevisitPurpose = "gridcare/revisit-link/v1";
 
     private readonly byte[] key;
     private readonly Uri baseUrl;
@@ -36,18 +37,25 @@ public sealed class RevisitLinks
         baseUrl = new Uri(url.EndsWith('/') ? url : url + "/");
     }
 
-    public RevisitLink Create(DateTime expiresAtUtc)
+    public RevisitLink Create(DateTime expiresAtUtc) => Create(expiresAtUtc, RevisitPurpose, "portal/revisit/");
+
+    /// <summary>A token signed for <paramref name="purpose"/>, and its URL at <paramref name="path"/> under the public base URL.</summary>
+    public RevisitLink Create(DateTime expiresAtUtc, string purpose, string path)
     {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
         Span<byte> token = stackalloc byte[PayloadBytes + TagBytes];
         BinaryPrimitives.WriteUInt32BigEndian(token, checked((uint)new DateTimeOffset(expiresAtUtc, TimeSpan.Zero).ToUnixTimeSeconds()));
         RandomNumberGenerator.Fill(token[4..PayloadBytes]);
-        Sign(token[..PayloadBytes], token[PayloadBytes..]);
+        Sign(purpose, token[..PayloadBytes], token[PayloadBytes..]);
         var text = Base64Url.EncodeToString(token);
-        return new RevisitLink(text, Hash(text), expiresAtUtc, new Uri(baseUrl, "portal/revisit/" + text));
+        return new RevisitLink(text, Hash(text), expiresAtUtc, new Uri(baseUrl, path + text));
     }
 
     /// <summary>The expiry a token was signed with, or null when the token was not made here (forged, edited, cut off).</summary>
-    public DateTime? ReadExpiry(string? token)
+    public DateTime? ReadExpiry(string? token) => ReadExpiry(token, RevisitPurpose);
+
+    /// <summary>The expiry of a token signed for <paramref name="purpose"/>; null for any other token.</summary>
+    public DateTime? ReadExpiry(string? token, string purpose)
     {
         Span<byte> bytes = stackalloc byte[PayloadBytes + TagBytes + 3];
         if (string.IsNullOrEmpty(token) || token.Length > 64
@@ -57,7 +65,7 @@ public sealed class RevisitLinks
         }
 
         Span<byte> expected = stackalloc byte[TagBytes];
-        Sign(bytes[..PayloadBytes], expected);
+        Sign(purpose, bytes[..PayloadBytes], expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, bytes[PayloadBytes..length]))
         {
             return null;
@@ -69,12 +77,13 @@ public sealed class RevisitLinks
     /// <summary>SHA-256 of the token, in hex: what the task stores to find the token's revisit.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
-    private void Sign(ReadOnlySpan<byte> payload, Span<byte> tag)
+    private void Sign(string purpose, ReadOnlySpan<byte> payload, Span<byte> tag)
     {
         Span<byte> full = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var message = new byte[Purpose.Length + payload.Length];
-        Purpose.CopyTo(message, 0);
-        payload.CopyTo(message.AsSpan(Purpose.Length));
+        var prefix = Encoding.ASCII.GetByteCount(purpose);
+        var message = new byte[prefix + payload.Length];
+        Encoding.ASCII.GetBytes(purpose, message);
+        payload.CopyTo(message.AsSpan(prefix));
         HMACSHA256.HashData(key, message, full);
         full[..TagBytes].CopyTo(tag);
     }

@@ -4,6 +4,7 @@ using GridCare.Domain.Staff;
 using GridCare.Features.ComplaintAnalytics;
 using GridCare.Features.Ivr;
 using GridCare.Features.Revisits;
+using GridCare.Features.Surveys;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
@@ -23,7 +24,7 @@ public abstract record GetSatisfactionIndicatorsResult
 /// <summary>
 /// The satisfaction indicators (DOMAIN.md §5) of an org unit and the units below it that the caller sees, over whole
 /// China days, in total and per day, week or month. Orders count in the period they were received in, revisit answers
-/// in the period they were given in. The revisit rate is the revisits feature's own count and 千户投诉率 the complaint
+/// and survey answers in the period they were given in. The revisit rate is the revisits feature's own count and 千户投诉率 the complaint
 /// analytics' own and the IVR self-service share the IVR report's own, so the dashboards never disagree with those pages.
 /// </summary>
 public sealed class GetSatisfactionIndicators(
@@ -96,19 +97,21 @@ public sealed class GetSatisfactionIndicators(
         };
 
         var calls = await ivr.ComputeAsync(units, area.From, area.To, cancellationToken);
+        var surveys = await SurveyScore.AnswersAsync(db, units, fromUtc, toUtc, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         string PeriodOf(DateTime utc) => GetRevisitResults.Key(ChinaTime.DateOf(utc), by);
         var ordersBy = orders.ToLookup(o => PeriodOf(o.ReceivedAt));
         var complaintsBy = complaints.ToLookup(c => PeriodOf(c.ReceivedAt));
         var answersBy = answers.ToDictionary(a => a.Period, StringComparer.Ordinal);
+        var surveysBy = surveys.ToLookup(a => PeriodOf(a.AnsweredAt), a => new SurveyScoreInput(a.Csat, a.Nps));
         var callsBy = calls.ByDay.GroupBy(d => GetRevisitResults.Key(d.Key, by))
             .ToDictionary(g => g.Key, g => g.Select(d => d.Value).Aggregate(IvrSelfServiceCount.Add), StringComparer.Ordinal);
         var periods = Enumerable.Range(0, area.To.DayNumber - area.From.DayNumber + 1)
             .Select(d => GetRevisitResults.Key(area.From.AddDays(d), by)).Distinct().ToList();
         var series = periods
-            .Select(p => IndicatorMath.Of(p, [.. ordersBy[p]], complaintsBy[p].Count(), customers, answersBy.GetValueOrDefault(p), callsBy.GetValueOrDefault(p), now))
+            .Select(p => IndicatorMath.Of(p, [.. ordersBy[p]], complaintsBy[p].Count(), customers, answersBy.GetValueOrDefault(p), callsBy.GetValueOrDefault(p), now, SurveyScore.Of(surveysBy[p])))
             .ToList();
-        var totals = IndicatorMath.Of(Total, orders, complaints.Count, customers, Sum(answers), calls.Total, now);
+        var totals = IndicatorMath.Of(Total, orders, complaints.Count, customers, Sum(answers), calls.Total, now, SurveyScore.Of(surveys.Select(a => new SurveyScoreInput(a.Csat, a.Nps))));
         return new SatisfactionIndicatorsResponse(area.OrgUnitId, area.OrgUnitName, area.From, area.To, by, customers, totals, series);
     }
 

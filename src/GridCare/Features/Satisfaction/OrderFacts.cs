@@ -2,6 +2,7 @@ using GridCare.Domain.Sla;
 using GridCare.Features.ComplaintAnalytics;
 using GridCare.Features.Ivr;
 using GridCare.Features.Revisits;
+using GridCare.Features.Surveys;
 using GridCare.Platform;
 
 namespace GridCare.Features.Satisfaction;
@@ -31,11 +32,11 @@ public sealed record OrderFacts(
     };
 }
 
-/// <summary>The indicators of one period from the orders, complaints and revisit answers that fall in it.</summary>
+/// <summary>The indicators of one period from the orders, complaints, revisit and survey answers that fall in it.</summary>
 public static class IndicatorMath
 {
     public static IndicatorValues Of(
-        string period, IReadOnlyCollection<OrderFacts> orders, int complaints, int customers, RevisitResultRow? revisits, IvrSelfServiceCount? ivr, DateTime nowUtc)
+        string period, IReadOnlyCollection<OrderFacts> orders, int complaints, int customers, RevisitResultRow? revisits, IvrSelfServiceCount? ivr, DateTime nowUtc, SurveyScore? surveys = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         var resolved = orders.Where(o => o.ResolvedAt is not null).ToList();
@@ -61,8 +62,8 @@ public static class IndicatorMath
             Rate(withRepeats, orders.Count),
             Rate(sla.Sum(s => s.MetOnTime), due),
             sla,
-            Csat: null,
-            Nps: null,
+            Csat: surveys?.Csat,
+            Nps: surveys?.Nps,
             IvrSelfServiceShare: ivr?.Share);
     }
 

@@ -28,8 +28,8 @@ public sealed record SlaCompliance(string Target, int Due, int MetOnTime, int Br
 /// <param name="RepeatCallRate">OrdersWithRepeatCalls over Orders.</param>
 /// <param name="SlaComplianceRate">All targets of <paramref name="Sla"/> met on time over all due.</param>
 /// <param name="Sla">Compliance per SLA limit.</param>
-/// <param name="Csat">CSAT (1–5) of survey answers: null until survey campaigns report into the indicators.</param>
-/// <param name="Nps">NPS (−100…100) of survey answers: null until survey campaigns report into the indicators.</param>
+/// <param name="Csat">CSAT: the mean of the 1–5 answers to survey campaigns given in the period (<see cref="Surveys.SurveyScore"/>); null without answers.</param>
+/// <param name="Nps">NPS (−100…100): % promoters (9–10) − % detractors (0–6) of the survey answers given in the period; null without answers.</param>
 /// <param name="IvrSelfServiceShare">Share of the IVR's recorded calls settled without an agent (<see cref="Ivr.IvrSelfServiceShare"/>); null without calls.</param>
 public sealed record IndicatorValues(
     string Period,

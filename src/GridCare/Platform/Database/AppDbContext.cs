@@ -146,5 +146,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfiguration(new GuidanceMessageConfiguration());
         Features.CustomerProfile.CustomerInsightModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Ivr.IvrCallConfiguration());
+        Features.Campaigns.CampaignModel.Configure(builder);
     }
 }
