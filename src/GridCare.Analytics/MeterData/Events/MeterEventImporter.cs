@@ -55,6 +55,13 @@ public sealed class MeterEventImporter(MeterStore store, TimeProvider time)
             connection,
             "SELECT count(DISTINCT device) FROM incoming_events i WHERE device NOT IN (SELECT meter_no FROM meter_directory) AND device NOT IN (SELECT transformer_code FROM transformer_directory)",
             cancellationToken));
+        // Tampering and reverse-flow events are evidence of the early-warning rules, which run on analysed days.
+        await ReadingImporter.Execute(
+            connection,
+            $"INSERT INTO analysis_queue SELECT DISTINCT {ReadingBatchSql.DayOf("occurred_at")}, TIMESTAMP '{time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}' FROM meter_events WHERE batch_no = {batchNo} "
+            + $"AND kind IN ({string.Join(", ", MeterEventKinds.Tampering.Append(MeterEventKinds.ReverseFlow).Select(k => $"'{k}'"))}) "
+            + "ON CONFLICT (day) DO UPDATE SET queued_at = excluded.queued_at",
+            cancellationToken);
         var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var count = connection.CreateCommand())
         {
