@@ -3,8 +3,8 @@ using GridCare.Domain.Network;
 using GridCare.Domain.Sla;
 using GridCare.Features.MeterAnalytics;
 using GridCare.Platform.Auth;
-using GridCare.Platform.Localization;
 using GridCare.Platform.Database;
+using GridCare.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCare.Features.MeterData;
