@@ -76,6 +76,9 @@ public abstract class WarningsApiTests(GridCareFactory factory)
         using var agent = await factory.ClientForAsync("agent");
         using var crew = await factory.ClientForAsync("crew");
         var number = await HotTransformerWeek.VoltageComplaintAsync(agent, week);
+        using var dispatcher = await factory.ClientForAsync("dispatcher");
+        var clockError = new { eventId = "evidence-clock", device = week.LowMeter, type = "clockError", occurredAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8)) };
+        Assert.Equal(202, (await dispatcher.SendAsync(HttpMethod.Post, "/api/v1/meter-events", ApiJson.Json(new { events = new[] { clockError } }))).Status);
 
         var evidence = await agent.GetJsonAsync($"/api/v1/work-orders/{number}/evidence");
 
@@ -83,6 +86,7 @@ public abstract class WarningsApiTests(GridCareFactory factory)
         var customer = evidence["customer"]!;
         Assert.Equal((7, 0.0, 7), (customer["daysWithData"]!.GetValue<int>(), customer["voltageCompliancePercent"]!.GetValue<double>(), customer["daysBelowTarget"]!.GetValue<int>()));
         Assert.Contains(week.LowMeter, customer["meters"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal([(week.LowMeter, "clockError")], customer["meterEvents"]!.AsArray().Select(m => (m!["meterNo"]!.GetValue<string>(), m["kind"]!.GetValue<string>())));
         var transformer = evidence["transformer"]!;
         Assert.Equal((week.Hot, 7, 7, 420), (transformer["code"]!.GetValue<string>(), transformer["daysWithData"]!.GetValue<int>(), transformer["overloadDays"]!.GetValue<int>(), transformer["overloadMinutes"]!.GetValue<int>()));
         Assert.Equal(120, transformer["maxPeakLoadPercent"]!.GetValue<double>(), 6);

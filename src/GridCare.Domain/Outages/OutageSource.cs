@@ -17,4 +17,10 @@ public enum OutageSource
 
     /// <summary>A customer's repair call.</summary>
     Call,
+
+    /// <summary>
+    /// Interval readings in the meter store: a transformer terminal at zero voltage, or most of a transformer's meters
+    /// missing or at zero voltage (outage evidence from the readings, without any event).
+    /// </summary>
+    MeterReadings,
 }

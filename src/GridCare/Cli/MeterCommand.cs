@@ -1,13 +1,15 @@
 using System.CommandLine;
 using GridCare.Analytics.MeterData;
+using GridCare.Analytics.MeterData.Events;
 using GridCare.Analytics.MeterData.Import;
 using GridCare.Features.MeterData;
 
 namespace GridCare.Cli;
 
 /// <summary>
-/// <c>gridcare meter import &lt;path&gt;</c>: a readings file (long or wide CSV, or Parquet) into the meter store, all or
-/// nothing, validated as the API does. Prints what was stored, or every rejected line, and exits 0 or 1.
+/// <c>gridcare meter import &lt;path&gt;</c>: a readings file (long or wide CSV, or Parquet) or an event file (a CSV
+/// whose header has an <c>event</c> column) into the meter store, all or nothing, validated as the API does. Prints
+/// what was stored, or every rejected line, and exits 0 or 1.
 /// </summary>
 internal static class MeterCommand
 {
@@ -15,7 +17,7 @@ internal static class MeterCommand
     {
         var path = new Argument<FileInfo>("path") { Description = "the readings file: .csv (long or wide form) or .parquet" };
         var terminals = new Option<bool>("--terminals") { Description = "transformer-terminal (TTU) readings keyed by transformer_code" };
-        var format = new Option<string?>("--format") { Description = "long, wide or parquet (default: from the extension and the header)" };
+        var format = new Option<string?>("--format") { Description = "long, wide, parquet or events (default: from the extension and the header)" };
         var interval = new Option<int>("--interval-minutes") { Description = "interval length of long-form readings", DefaultValueFactory = _ => 15 };
         var offset = new Option<string?>("--utc-offset") { Description = "offset of times written without one, e.g. +08:00 (wide files default to +08:00)" };
         var meter = new Option<string?>("--meter") { Description = "the meter of a single-meter file without a meter column" };
@@ -40,13 +42,19 @@ internal static class MeterCommand
                 return 2;
             }
 
-            ReadingFormat? readingFormat = parse.GetValue(format)?.ToLowerInvariant() switch
+            var formatName = parse.GetValue(format)?.ToLowerInvariant();
+            if (formatName == "events" || (formatName is null && MeterEventFile.IsEventFile(file.FullName)))
+            {
+                return await MeterEventCommand.ImportAsync(services, file, utcOffset, cancellationToken);
+            }
+
+            ReadingFormat? readingFormat = formatName switch
             {
                 null => null,
                 "long" => ReadingFormat.LongForm,
                 "wide" => ReadingFormat.WideForm,
                 "parquet" => ReadingFormat.Parquet,
-                var other => throw new ArgumentException($"--format: '{other}' is not long, wide or parquet."),
+                var other => throw new ArgumentException($"--format: '{other}' is not long, wide, parquet or events."),
             };
             var request = new ReadingCsvOptions(parse.GetValue(terminals), readingFormat, parse.GetValue(interval), utcOffset, parse.GetValue(meter), parse.GetValue(columns))
                 .ToRequest(file.FullName);

@@ -21,6 +21,12 @@ public static class OutageRuns
         return await scope.ServiceProvider.GetRequiredService<DetectOutages>().RunOnceAsync(TestContext.Current.CancellationToken);
     }
 
+    public static async Task<ReadingEvidenceRun> DetectFromReadingsAsync(GridCareFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DetectFromReadings>().RunOnceAsync(TestContext.Current.CancellationToken);
+    }
+
     public static async Task<string> CodeOfAsync(GridCareFactory factory, long deviceId)
     {
         await using var scope = factory.Services.CreateAsyncScope();

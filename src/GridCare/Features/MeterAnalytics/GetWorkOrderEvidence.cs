@@ -1,4 +1,5 @@
 using GridCare.Analytics.MeterData.Analysis;
+using GridCare.Analytics.MeterData.Events;
 using GridCare.Domain.Reliability;
 using GridCare.Domain.Sla;
 using GridCare.Domain.Warnings;
@@ -13,11 +14,14 @@ namespace GridCare.Features.MeterAnalytics;
 /// <summary>
 /// The customer's own supply as measured by their meters over the window: the voltage compliance is the mean of the
 /// meter-days' shares of time within the GB/T 12325 limits, and the days below target are meter-days under the area's
-/// target (DOMAIN.md §4).
+/// target (DOMAIN.md §4). <see cref="MeterEvents"/> are the meters' stored events (power-off/on, cover open, clock
+/// error, reverse flow…), newest first.
 /// </summary>
 public sealed record CustomerEvidence(
     IReadOnlyList<string> Meters, int DaysWithData, double? VoltageCompliancePercent, double CompliancePercentTarget, int DaysBelowTarget,
-    IReadOnlyList<ConsumptionDayResponse> Days);
+    IReadOnlyList<ConsumptionDayResponse> Days, IReadOnlyList<MeterEventEvidence> MeterEvents);
+
+public sealed record MeterEventEvidence(string MeterNo, DateTime OccurredAt, string Kind);
 
 /// <summary>The supplying transformer over the window: load, voltage pockets and line loss from its daily analyses.</summary>
 public sealed record TransformerEvidence(
@@ -36,7 +40,8 @@ public sealed record WorkOrderEvidenceResponse(
     IReadOnlyList<InterruptionEvidence> Interruptions, int InterruptionMinutes, IReadOnlyList<WarningResponse> Warnings);
 
 public sealed class GetWorkOrderEvidence(
-    IDbContextFactory<AppDbContext> dbFactory, ConsumptionReader consumption, TransformerLoadReader transformers, StaffScopeResolver scopes, IOptions<WarningsOptions> targets)
+    IDbContextFactory<AppDbContext> dbFactory, ConsumptionReader consumption, TransformerLoadReader transformers, MeterEventReader events, StaffScopeResolver scopes,
+    IOptions<WarningsOptions> targets)
 {
     /// <summary>Days before the order (its China day included) the evidence covers.</summary>
     public const int WindowDays = 30;
@@ -67,19 +72,22 @@ public sealed class GetWorkOrderEvidence(
         var target = order.AreaType == Domain.Network.AreaType.Urban ? targets.Value.UrbanVoltageCompliancePercent : targets.Value.RuralVoltageCompliancePercent;
         var days = await consumption.DaysAsync(customerId, from, to, cancellationToken);
         var compliances = days.Where(d => d.VoltageCompliance is not null).Select(d => 100 * d.VoltageCompliance!.Value).ToList();
+        var meters = await consumption.MetersOfAsync(customerId, cancellationToken);
+        var start = ChinaTime.FromCst(from, TimeOnly.MinValue);
+        var end = ChinaTime.FromCst(to.AddDays(1), TimeOnly.MinValue);
+        var meterEvents = await events.ForDevicesAsync(meters, start, end, 100, cancellationToken);
         var customer = new CustomerEvidence(
-            await consumption.MetersOfAsync(customerId, cancellationToken),
+            meters,
             days.Select(d => d.Day).Distinct().Count(),
             compliances.Count > 0 ? compliances.Average() : null,
             target,
             compliances.Count(c => c < target),
-            [.. days.Select(d => new ConsumptionDayResponse(d.Day, d.MeterNo, d.ImportKwh, d.ExportKwh, d.PeakKw, d.LoadFactor, d.MinutesReported, 100 * d.VoltageCompliance))]);
+            [.. days.Select(d => new ConsumptionDayResponse(d.Day, d.MeterNo, d.ImportKwh, d.ExportKwh, d.PeakKw, d.LoadFactor, d.MinutesReported, 100 * d.VoltageCompliance))],
+            [.. meterEvents.Select(m => new MeterEventEvidence(m.Device, m.OccurredAtUtc, m.Kind))]);
 
         var code = await consumption.TransformerOfAsync(customerId, cancellationToken);
         var transformer = code is null ? null : await TransformerAsync(code, from, to, cancellationToken);
 
-        var start = ChinaTime.FromCst(from, TimeOnly.MinValue);
-        var end = ChinaTime.FromCst(to.AddDays(1), TimeOnly.MinValue);
         var interruptions = await db.Set<InterruptionRecord>().AsNoTracking()
             .Where(i => i.CustomerId == customerId && i.InterruptedAt >= start && i.InterruptedAt < end)
             .OrderBy(i => i.InterruptedAt)

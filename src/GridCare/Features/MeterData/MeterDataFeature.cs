@@ -1,5 +1,8 @@
 using GridCare.Analytics.MeterData;
+using GridCare.Analytics.MeterData.Events;
 using GridCare.Analytics.MeterData.Import;
+using GridCare.Domain.Sla;
+using GridCare.Features.MeterAnalytics;
 using GridCare.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,6 +21,10 @@ public static class MeterDataFeature
         services.AddSingleton(sp => new ReadingImporter(
             sp.GetRequiredService<MeterStore>(), sp.GetRequiredService<IOptions<MeterDataOptions>>().Value.Vee, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ImportReadings>();
+        services.AddSingleton(sp => new MeterEventImporter(sp.GetRequiredService<MeterStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MeterEventReader>();
+        services.AddScoped<StoreMeterEvents>();
+        services.AddScoped<GetMeterEvents>();
         services.AddScoped<SyncMeterDirectory>();
         services.AddHostedService<MeterDataWorker>();
         return services;
@@ -28,7 +35,37 @@ public static class MeterDataFeature
         app.MapPost("/api/v1/meter-readings", ReceiveReadingsAsync)
             .WithTags("Meter data").RequireAuthorization(Policies.Staff).WithName(nameof(ImportReadings))
             .Accepts<MeterReadingBatch>("application/json", "text/csv");
+        app.MapGet("/api/v1/meters/{meterNo}/events", GetMeterEventsAsync)
+            .WithTags("Meter data").RequireAuthorization(Policies.Staff).WithName(nameof(GetMeterEvents));
         return app;
+    }
+
+    /// <param name="meterNo">The meter number.</param>
+    /// <param name="scope">The caller's org units and roles.</param>
+    /// <param name="handler">The query.</param>
+    /// <param name="time">Today, for the default period.</param>
+    /// <param name="cancellationToken">Request aborted.</param>
+    /// <param name="from">First China day, yyyy-MM-dd; 29 days before <paramref name="to"/> when absent.</param>
+    /// <param name="to">Last China day; today when absent. At most 400 days in all.</param>
+    public static async Task<Results<Ok<MeterEventsResponse>, ValidationProblem, ProblemHttpResult>> GetMeterEventsAsync(
+        string meterNo, StaffScope scope, GetMeterEvents handler, TimeProvider time, CancellationToken cancellationToken, string? from = null, string? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = new Dictionary<string, string[]>();
+        var (start, end) = MeterAnalyticsAccess.Range(from, to, ChinaTime.DateOf(time.GetUtcNow().UtcDateTime), 30, MeterAnalyticsAccess.MaxConsumptionDays, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await handler.HandleAsync(meterNo, start, end, scope, cancellationToken) switch
+        {
+            MeterAnalyticsResult<MeterEventsResponse>.Found found => TypedResults.Ok(found.Value),
+            MeterAnalyticsResult<MeterEventsResponse>.NotFound notFound => TypedResults.Problem(title: "Not found", detail: notFound.Detail, statusCode: StatusCodes.Status404NotFound),
+            MeterAnalyticsResult<MeterEventsResponse>.Forbidden forbidden => TypedResults.Problem(title: "Not your step", detail: forbidden.Reason, statusCode: StatusCodes.Status403Forbidden),
+            var other => throw new InvalidOperationException($"Unexpected result {other}."),
+        };
     }
 
     /// <param name="request">A JSON batch, or a long-form CSV body with <c>Content-Type: text/csv</c>.</param>

@@ -30,8 +30,9 @@ public sealed class OpenDetectedOutage(
         var device = await db.NetworkDevices.AsNoTracking().FirstAsync(d => d.Id == inferred.DeviceId, cancellationToken);
         var traced = await trace.TraceAsync(device, [], null, cancellationToken);
         var source = signals.Any(s => s.Kind == SignalKind.Trip) ? OutageSource.Scada
-            : signals.Any(s => s.Kind == SignalKind.VoltageLoss) ? OutageSource.TransformerTerminal
+            : signals.Any(s => s.Kind == SignalKind.VoltageLoss && s.Source == OutageSource.TransformerTerminal) ? OutageSource.TransformerTerminal
             : signals.Any(s => s.Kind == SignalKind.PowerOff) ? OutageSource.MeterEvent
+            : signals.Any(s => s.Source == OutageSource.MeterReadings) ? OutageSource.MeterReadings
             : OutageSource.Call;
         var calls = signals.Count(s => s.Kind == SignalKind.RepairCall);
         var reason = string.Create(CultureInfo.InvariantCulture, $"Fault on {device.Code}: {signals.Count - calls} events, {calls} calls ({inferred.ReportingCustomers} of {inferred.CustomersBelow} customers)");

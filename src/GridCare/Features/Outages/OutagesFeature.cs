@@ -24,6 +24,7 @@ public static class OutagesFeature
         services.AddScoped<ReceiveGridEvents>();
         services.AddScoped<RestoreFromEvents>();
         services.AddScoped<DetectOutages>();
+        services.AddScoped<DetectFromReadings>();
         services.AddScoped<OpenDetectedOutage>();
         services.AddScoped<CheckSingleCustomer>();
         services.AddScoped<RunOutageSchedule>();

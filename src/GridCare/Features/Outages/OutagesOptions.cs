@@ -39,6 +39,21 @@ public sealed class OutagesOptions
     [Range(0.25, 72)]
     public double DefaultRestorationHours { get; set; } = 4;
 
+    /// <summary>
+    /// Share of a transformer's meters (those that reported in the day before) missing or at zero voltage in a
+    /// 15-minute slot that makes the readings evidence of an outage on it; a terminal at zero voltage always is.
+    /// </summary>
+    [Range(0.1, 1)]
+    public double ReadingEvidenceShare { get; set; } = 0.8;
+
+    /// <summary>How far back (minutes) detection looks for dark transformers in the meter store's readings.</summary>
+    [Range(15, 1380)]
+    public int ReadingEvidenceLookbackMinutes { get; set; } = 120;
+
+    /// <summary>How often the readings are scanned for dark transformers (seconds); readings come every 15 minutes.</summary>
+    [Range(10, 3600)]
+    public int ReadingEvidenceSeconds { get; set; } = 300;
+
     /// <summary>Whether the scheduler and the detector run on this instance (tests drive them by hand).</summary>
     public bool BackgroundEnabled { get; set; } = true;
 

@@ -1,6 +1,8 @@
+using GridCare.Analytics.MeterData.Events;
 using GridCare.Domain.Network;
 using GridCare.Domain.Outages;
 using GridCare.Domain.Staff;
+using GridCare.Features.MeterData;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
 using GridCare.Platform.Database;
@@ -17,8 +19,11 @@ public sealed record GridEventRequest(string? EventId, string? Device, string? T
 /// <summary>A batch of events; it is taken whole or not at all.</summary>
 public sealed record GridEventBatch(IReadOnlyList<GridEventRequest>? Events);
 
-/// <summary>What became of a batch: new events stored, retried ones recognised, restorations applied.</summary>
-public sealed record GridEventsReceived(int Accepted, int Duplicates, int Restored, int Pending);
+/// <summary>
+/// What became of a batch: new outage signals, retried ones recognised, restorations applied, signals waiting for
+/// detection, and (meter events) the events newly kept in the meter store.
+/// </summary>
+public sealed record GridEventsReceived(int Accepted, int Duplicates, int Restored, int Pending, long StoredEvents = 0);
 
 public abstract record ReceiveGridEventsResult
 {
@@ -31,12 +36,14 @@ public abstract record ReceiveGridEventsResult
 
 /// <summary>
 /// Takes meter events (<c>POST /api/v1/meter-events</c>: power-off/power-on from meters, voltage loss/restored from
-/// transformer terminals) and SCADA events (<c>POST /api/v1/scada-events</c>: breaker trip/close). Loss-of-supply
+/// transformer terminals, and the events that only the meter store keeps: cover open, clock error, reverse flow…) and
+/// SCADA events (<c>POST /api/v1/scada-events</c>: breaker trip/close). Every meter event also lands in the meter
+/// store's <c>meter_events</c> (<see cref="StoreMeterEvents"/>), with the same batch semantics. Loss-of-supply
 /// events wait for detection (<see cref="DetectOutages"/>), which groups them within its window; power-back events
 /// restore, at once, the customers they cover in active outages. A batch is all-or-nothing and a retried event (same
 /// source and id) is recognised and stored once.
 /// </summary>
-public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore, TimeProvider time)
+public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore, StoreMeterEvents store, TimeProvider time)
 {
     public const int MaxBatch = 10_000;
 
@@ -61,11 +68,12 @@ public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore
         var devices = await DevicesAsync(events, scada, scope, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var signals = new List<OutageSignal>();
+        var kept = new List<(string Device, DateTime OccurredAtUtc, string Kind)>();
         for (var i = 0; i < events.Count; i++)
         {
             var item = events[i];
             var field = $"events[{i}]";
-            var kind = ParseKind(item.Type, scada, $"{field}.type", errors);
+            var (kind, storeKind) = ParseKind(item.Type, scada, $"{field}.type", errors);
             if (string.IsNullOrWhiteSpace(item.EventId) || item.EventId.Length > 128)
             {
                 errors[$"{field}.eventId"] = ["The sender's event id (1–128 characters) is required."];
@@ -88,6 +96,11 @@ public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore
                 continue;
             }
 
+            if (storeKind is not null && errors.Count == 0)
+            {
+                kept.Add((item.Device.Trim(), item.OccurredAt!.Value.UtcDateTime, storeKind));
+            }
+
             if (kind is { } ok && errors.Count == 0)
             {
                 var source = scada ? OutageSource.Scada : device.Kind == DeviceKind.Transformer ? OutageSource.TransformerTerminal : OutageSource.MeterEvent;
@@ -100,6 +113,9 @@ public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore
             return new ReceiveGridEventsResult.Invalid(errors);
         }
 
+        // The meter store first: it recognises a retried batch itself, so a failure after it is healed by the retry.
+        var storedEvents = kept.Count == 0 ? 0 : await store.HandleAsync(kept, $"api:{scope.UserName}", cancellationToken) is { AlreadyImported: false } batch2 ? batch2.Stored : 0;
+
         // A retried batch: events already stored (same source and id) are left out; the rest goes in one transaction.
         var ids = signals.Select(s => s.ExternalId).Distinct().ToList();
         var known = (await db.Set<OutageSignal>().AsNoTracking().Where(s => ids.Contains(s.ExternalId)).Select(s => new { s.ExternalId, s.Source }).ToListAsync(cancellationToken))
@@ -110,7 +126,7 @@ public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore
         var restored = await restore.ApplyAsync(fresh.Where(s => !s.IsLossOfSupply).ToList(), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ReceiveGridEventsResult.Received(new GridEventsReceived(fresh.Count, signals.Count - fresh.Count, restored, fresh.Count(s => s.State == SignalState.Pending)));
+        return new ReceiveGridEventsResult.Received(new GridEventsReceived(fresh.Count, signals.Count - fresh.Count, restored, fresh.Count(s => s.State == SignalState.Pending), storedEvents));
     }
 
     private sealed record EventDevice(long Id, DeviceKind Kind, long? CustomerId);
@@ -138,17 +154,41 @@ public sealed class ReceiveGridEvents(AppDbContext db, RestoreFromEvents restore
         });
     }
 
-    private static SignalKind? ParseKind(string? type, bool scada, string field, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// The signal kind an event gives outage management (none for events only the meter store keeps, such as a cover
+    /// opened) and, for meter events, the kind the store keeps it as.
+    /// </summary>
+    private static (SignalKind? Signal, string? StoreKind) ParseKind(string? type, bool scada, string field, Dictionary<string, string[]> errors)
     {
+        if (!scada)
+        {
+            var stored = MeterEventKinds.Parse(type);
+            if (stored is null)
+            {
+                errors[field] = [$"One of {string.Join(", ", MeterEventKinds.All)}."];
+                return (null, null);
+            }
+
+            SignalKind? signal = stored switch
+            {
+                MeterEventKinds.PowerOff => SignalKind.PowerOff,
+                MeterEventKinds.PowerOn => SignalKind.PowerOn,
+                MeterEventKinds.VoltageLoss => SignalKind.VoltageLoss,
+                MeterEventKinds.VoltageRestored => SignalKind.VoltageRestored,
+                _ => null,
+            };
+            return (signal, stored);
+        }
+
         var kind = ApiEnums.Parse<SignalKind>(type, field, errors);
-        var allowed = scada ? new[] { SignalKind.Trip, SignalKind.Close } : [SignalKind.PowerOff, SignalKind.PowerOn, SignalKind.VoltageLoss, SignalKind.VoltageRestored];
+        var allowed = new[] { SignalKind.Trip, SignalKind.Close };
         if (string.IsNullOrWhiteSpace(type) || (kind is { } k && !allowed.Contains(k)))
         {
             errors[field] = [$"One of {string.Join(", ", allowed.Select(a => ApiEnums.Name(a)))}."];
-            return null;
+            return (null, null);
         }
 
-        return kind;
+        return (kind, null);
     }
 
     private static bool Fits(SignalKind kind, DeviceKind device) => (kind, device) switch

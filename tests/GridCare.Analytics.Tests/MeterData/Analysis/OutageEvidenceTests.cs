@@ -8,6 +8,8 @@ public class OutageEvidenceTests
 {
     private static readonly string[] Meters = ["M1", "M2", "M3", "M4", "M5"];
 
+    private static readonly string[] Reporting = ["M1", "M2", "M3"];
+
     [Fact]
     public async Task MissingMeters_ZeroVoltage_AndADeadTerminal_AreEvidence()
     {
@@ -36,5 +38,30 @@ public class OutageEvidenceTests
         Assert.Equal(0.0, found[2].TerminalVoltageMax);
         Assert.Empty(onlyQuiet);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => evidence.FindAsync(Slot(0), Slot(0).AddDays(2), 0.5, null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task MetersNeverRead_AndSlotsNotCollectedYet_AreNoEvidence()
+    {
+        // TO's meters M1–M3 report slots 0–5; M4 was never read (no collection terminal). TQ's M5 reports up to slot 3
+        // only, while the others go on: it is missing in slots 4–5. Nobody reported slots 6–7 yet.
+        await using var temporary = await TemporaryMeterStore.CreateAsync();
+        await MeterDirectoryWriter.ReplaceAsync(
+            temporary.Store,
+            [Meter("M1", "TO"), Meter("M2", "TO"), Meter("M3", "TO"), Meter("M4", "TO"), Meter("M5", "TQ")],
+            [Transformer("TO", 100), Transformer("TQ", 100)],
+            TestContext.Current.CancellationToken);
+        await WriteAsync(temporary.Store, "readings", [
+            .. Reporting.SelectMany(m => Enumerable.Range(0, 6).Select(s => new TestReading(m, Slot(s), 1, Va: 220))),
+            .. Enumerable.Range(0, 4).Select(s => new TestReading("M5", Slot(s), 1, Va: 220)),
+        ]);
+        var evidence = new OutageEvidence(temporary.Store, new MeterAnalysisSettings());
+
+        var found = await evidence.FindAsync(Slot(0), Slot(8), 0.5, null, TestContext.Current.CancellationToken);
+        var latest = await evidence.LatestSlotAsync(Slot(0), Slot(8), TestContext.Current.CancellationToken);
+
+        Assert.Equal([("TQ", Slot(4)), ("TQ", Slot(5))], found.Select(f => (f.TransformerCode, f.SlotStart)));
+        Assert.All(found, f => Assert.Equal(1, f.MetersExpected));
+        Assert.Equal(Slot(5), latest);
     }
 }
