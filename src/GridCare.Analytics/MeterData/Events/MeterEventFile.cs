@@ -52,7 +52,7 @@ public static partial class MeterEventFile
         if (missing.Count > 0)
         {
             throw new ReadingImportException(
-                [.. missing.Select(m => new ReadingImportError(1, m, $"the header has no '{m}' column (it has: {string.Join(", ", names)}).")], missing.Count);
+                [.. missing.Select(m => new ReadingImportError(1, m, $"the header has no '{m}' column (it has: {string.Join(", ", names)})."))], missing.Count);
         }
 
         var (device, time, kind) = (Index(deviceColumn!), Index(TimeColumn), Index(EventColumn));
