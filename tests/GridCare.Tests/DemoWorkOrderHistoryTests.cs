@@ -2,6 +2,7 @@ using GridCare.Analytics.MeterData.Demo;
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
 using GridCare.Domain.Organization;
+using GridCare.Domain.Revisits;
 using GridCare.Domain.WorkOrders;
 using GridCare.Features.Demo;
 
@@ -54,6 +55,33 @@ public class DemoWorkOrderHistoryTests
     }
 
     [Fact]
+    public void County_RevisitsHaveTheirTasks_MostlySatisfied_UnsatisfiedReopened()
+    {
+        var (_, set, _) = County.Value;
+        var tasks = set.Revisits;
+
+        Assert.All(tasks, r => Assert.Equal((r.Order.Number, r.Order.Type, r.Order.CustomerId), (r.Task.WorkOrderNumber, r.Task.Type, r.Task.CustomerId)));
+        // Every closed repair or complaint was answered; its last answer is the order's revisit result.
+        var closed = set.Orders.Where(o => o.Type is WorkOrderType.Repair or WorkOrderType.Complaint && o.Status == WorkOrderStatus.Closed).ToList();
+        Assert.NotEmpty(closed);
+        var lastAnswers = tasks.Where(r => r.Task.Status == RevisitTaskStatus.Answered).GroupBy(r => r.Order).ToDictionary(g => g.Key, g => g.Last().Task);
+        Assert.All(closed, o => Assert.Equal(o.RevisitResult, lastAnswers[o].Result));
+        // A task still open belongs to an order still in its revisit, and each such order has one.
+        Assert.Equal(
+            set.Orders.Where(o => o.Status == WorkOrderStatus.Revisit).Select(o => o.Number).Order(),
+            tasks.Where(r => r.Task.Status == RevisitTaskStatus.Open).Select(r => r.Order.Number).Order());
+
+        var answered = tasks.Select(r => r.Task).Where(t => t.Status == RevisitTaskStatus.Answered).ToList();
+        var satisfied = answered.Count(t => t.Result is RevisitResult.Satisfied or RevisitResult.FairlySatisfied) / (double)answered.Count;
+        Assert.InRange(satisfied, 0.75, 0.95);
+        var unsatisfied = tasks.Where(r => r.Task.Result == RevisitResult.Unsatisfied).ToList();
+        Assert.NotEmpty(unsatisfied);
+        Assert.All(unsatisfied, r => Assert.Equal((RevisitFollowUp.Reopen, true), (r.Task.FollowUp!.Value, r.Order.ReopenCount >= r.Task.Round)));
+        Assert.Contains(tasks, r => r.Task.Round == 2);
+        Assert.All(answered, t => Assert.Equal(GridCare.Domain.Sla.ChinaTime.DateOf(t.AnsweredAt!.Value), t.AnsweredOn));
+    }
+
+    [Fact]
     public void County_CustomersUnderStressComplainMore()
     {
         var (area, set, stress) = County.Value;
@@ -73,8 +101,12 @@ public class DemoWorkOrderHistoryTests
     [Fact]
     public void SameSeed_SameHistory_OtherSeed_Another()
     {
-        static List<string> Fingerprint(int seed) => [.. Generate(DemoSize.Small, seed).Set.Orders
-            .Select(o => $"{o.Number} {o.Type} {o.ComplaintClass} {o.CustomerId} {o.ReceivedAt:O} {o.Status} {o.RevisitResult} {o.ClosedAt:O}")];
+        static List<string> Fingerprint(int seed)
+        {
+            var set = Generate(DemoSize.Small, seed).Set;
+            return [.. set.Orders.Select(o => $"{o.Number} {o.Type} {o.ComplaintClass} {o.CustomerId} {o.ReceivedAt:O} {o.Status} {o.RevisitResult} {o.ClosedAt:O}"),
+                .. set.Revisits.Select(r => $"{r.Task.WorkOrderNumber} {r.Task.Round} {r.Task.CreatedAt:O} {r.Task.Status} {r.Task.Result} {r.Task.AnsweredAt:O}")];
+        }
 
         var first = Fingerprint(7);
         Assert.NotEmpty(first);

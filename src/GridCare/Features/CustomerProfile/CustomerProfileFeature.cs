@@ -13,6 +13,7 @@ public static class CustomerProfileFeature
     public static IServiceCollection AddCustomerProfile(this IServiceCollection services)
     {
         services.AddSingleton<LoadProfileReader>();
+        services.AddSingleton<CustomerConsumptionReader>();
         services.AddSingleton<HotTransformerReader>();
         services.AddScoped<GetCustomerProfile>();
         return services;

@@ -20,7 +20,7 @@ namespace GridCare.Features.CustomerProfile;
 /// saved segment, and the latest complaint-risk score with its reasons (for the roles that read scores). A customer outside the caller's units is not found, as on the customer page.
 /// </summary>
 public sealed class GetCustomerProfile(
-    IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, LoadProfileReader profiles, TimeProvider time,
+    IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, LoadProfileReader profiles, CustomerConsumptionReader consumption, TimeProvider time,
     IStringLocalizer<SegmentationStrings> shapes, ListComplaintRisk risks)
 {
     private const int ListedOrders = 20;
@@ -63,13 +63,13 @@ public sealed class GetCustomerProfile(
     {
         // The meter store may lag (or, in a demo, lead) the calendar: the windows end at the last day read.
         var last = await profiles.LastDayAsync(cancellationToken) is { } day && day < today ? day : today;
-        var year = await profiles.DaysAsync(id, last.AddDays(-364), last, cancellationToken);
-        var shape = await profiles.MeanDaysAsync([], id, last.AddDays(-29), last, cancellationToken);
+        var read = await consumption.ReadAsync(id, last.AddDays(-364), last, last.AddDays(-29), cancellationToken);
+        var year = read.Days;
         return new ProfileConsumption(
             year.Count == 0 ? null : year[^1].Day,
             [.. year.GroupBy(d => d.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(g => new ProfileMonth(g.Key, g.Count(), Math.Round(g.Sum(d => d.Kwh), 3), g.Max(d => d.PeakKw)))],
             [.. year.Where(d => d.Day > last.AddDays(-30)).Select(d => new ProfileDay(d.Day, Math.Round(d.Kwh, 3), d.PeakKw))],
-            shape.FirstOrDefault()?.Values);
+            read.MeanDay);
     }
 
     private static async Task<ProfileInterruptions> InterruptionsAsync(AppDbContext db, long id, DateOnly today, DateTime now, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using GridCare.Domain.Network;
+using GridCare.Domain.Revisits;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Revisits;
 
 namespace GridCare.Features.Demo;
 
@@ -10,6 +12,9 @@ internal sealed partial class DemoWorkOrderHistory
         [(Channel.Hotline, 0.6), (Channel.App, 0.15), (Channel.Wechat, 0.12), (Channel.Web, 0.05), (Channel.Counter, 0.05), (Channel.Transfer12345, 0.03)];
 
     private static readonly ServiceApplicationKind[] Applications = Enum.GetValues<ServiceApplicationKind>();
+
+    // When a revisit falls due for agents, as the revisits feature's default setting has it.
+    private static readonly TimeSpan RevisitDueAfter = new RevisitsOptions().DueAfter;
 
     /// <summary>One repair order per unplanned sustained event: the first caller opens it, a few more call on the bigger ones.</summary>
     private void RepairsOfEvents(IReadOnlyList<DemoInterruption> history)
@@ -112,7 +117,10 @@ internal sealed partial class DemoWorkOrderHistory
 
     /// <summary>
     /// The revisit: satisfied mostly, unsatisfied more often after a breach or an unfixed cause; unsatisfied reopens
-    /// the order, which is handled again and revisited once more.
+    /// the order, which is handled again and revisited once more. Each round has its revisit task, opened and answered
+    /// by the domain's own rules as <see cref="OpenRevisitTask"/> does for a live order, so the revisit queue and the
+    /// satisfaction results (回访满意率) have their history; a round not answered by now stays open in the queue.
+    /// Past invitations are not replayed: the tasks have no link and the outbox no message.
     /// </summary>
     private bool Revisit(DemoWorkOrderLifecycle run, int i, double extraUnsatisfied)
     {
@@ -124,18 +132,22 @@ internal sealed partial class DemoWorkOrderHistory
                 return false;
             }
 
+            var task = RevisitTask.Open(order, run.Last, RevisitDueAfter);
+            result.Revisits.Add((order, task));
             var unsatisfied = round == 0 ? 0.04 + extraUnsatisfied + (order.IsBreached ? 0.15 : 0) : 0.05;
             var draw = random.NextDouble();
-            var result = draw < unsatisfied ? RevisitResult.Unsatisfied
+            var answer = draw < unsatisfied ? RevisitResult.Unsatisfied
                 : draw < unsatisfied + 0.05 ? RevisitResult.Neutral
                 : draw < unsatisfied + 0.17 ? RevisitResult.FairlySatisfied
                 : RevisitResult.Satisfied;
-            if (!run.Step(run.Last.AddHours(LogNormal(6, 0.8)), c => order.RecordRevisit(result, null, c), WorkOrder.RevisitActor))
+            if (!run.Step(run.Last.AddHours(LogNormal(6, 0.8)), c => order.RecordRevisit(answer, null, c), WorkOrder.RevisitActor))
             {
                 return false;
             }
 
-            if (result != RevisitResult.Unsatisfied)
+            var followUp = answer == RevisitResult.Unsatisfied ? RevisitFollowUp.Reopen : (RevisitFollowUp?)null;
+            task.Answer(new RevisitAnswer(answer, null, WorkOrder.RevisitActor, RevisitSource.Agent, followUp), run.Last);
+            if (answer != RevisitResult.Unsatisfied)
             {
                 return true;
             }

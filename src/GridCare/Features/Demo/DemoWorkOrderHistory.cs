@@ -1,13 +1,19 @@
 using GridCare.Analytics.MeterData.Demo;
 using GridCare.Domain.Customers;
 using GridCare.Domain.Network;
+using GridCare.Domain.Revisits;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
 
 namespace GridCare.Features.Demo;
 
-/// <summary>What one county's generated work-order history is made of: orders with their threads, their contacts, and the last number used per prefix and day.</summary>
-internal sealed record DemoWorkOrderSet(List<WorkOrder> Orders, List<Contact> Contacts, Dictionary<(string Prefix, DateOnly Day), int> LastNumbers);
+/// <summary>
+/// What one county's generated work-order history is made of: orders with their threads, their contacts, the revisit
+/// tasks of the revisited orders (with the order each belongs to, whose id the save assigns), and the last number used
+/// per prefix and day.
+/// </summary>
+internal sealed record DemoWorkOrderSet(
+    List<WorkOrder> Orders, List<Contact> Contacts, List<(WorkOrder Order, RevisitTask Task)> Revisits, Dictionary<(string Prefix, DateOnly Day), int> LastNumbers);
 
 /// <summary>
 /// Twelve months of work orders of one county, up to now, for the satisfaction dashboards and for training and
@@ -52,7 +58,7 @@ internal sealed partial class DemoWorkOrderHistory
     private readonly TimeSpan month;
     private readonly string prefix;
     private readonly List<Customer> customers;
-    private readonly DemoWorkOrderSet result = new([], [], []);
+    private readonly DemoWorkOrderSet result = new([], [], [], []);
     private readonly double[] propensity;
     private readonly bool[] stressed;
     private readonly double[] supplyStress;
