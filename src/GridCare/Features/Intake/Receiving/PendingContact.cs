@@ -1,3 +1,4 @@
+using GridCare.Analytics.Classification;
 using GridCare.Domain.WorkOrders;
 using GridCare.Platform.Auth;
 
@@ -37,6 +38,12 @@ public sealed class PendingContact(
 
     /// <summary>The priority a new order from this contact gets (from the text's safety and escalation flags).</summary>
     public WorkOrderPriority Priority { get; init; }
+
+    /// <summary>
+    /// What the classifier read in the text, when a model is loaded. Where the sender chose another type or class, the
+    /// batch that takes the contact in records the difference as a correction (learning data) in its own transaction.
+    /// </summary>
+    public ClassificationResult? Suggestion { get; init; }
 
     /// <summary>The sender gave up waiting (request aborted) before its batch began; it is left out.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;

@@ -5,7 +5,6 @@ using GridCare.Features.Classification;
 using GridCare.Features.Outages;
 using GridCare.Features.WorkOrders;
 using GridCare.Platform.Auth;
-using GridCare.Platform.Database;
 
 namespace GridCare.Features.Intake.Receiving;
 
@@ -50,9 +49,9 @@ public abstract record ReceiveContactResult
 /// (ADR 0011), so this handler only checks the request, stamps its time and waits for its batch to commit.
 /// The answer carries the classifier's suggestion; a contact without a type takes the model's type when it is sure,
 /// and the text's safety and escalation flags set a new order's priority. When the sender chose another type or class than the model's,
-/// a correction is stored after the batch commits (learning data: losing one in a crash costs nothing else).
+/// the batch stores a correction with the contact (learning data).
 /// </summary>
-public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, ActiveClassifier classifier, AppDbContext db)
+public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, ActiveClassifier classifier)
 {
     public async Task<ReceiveContactResult> HandleAsync(ContactRequest request, StaffScope scope, CancellationToken cancellationToken)
     {
@@ -81,18 +80,15 @@ public sealed class ReceiveContact(IntakeWriter writer, TimeProvider time, Activ
             (type, complaintClass) = ModelReading(suggestion, complaintClass);
         }
 
-        var pending = new PendingContact(request, ch, type, complaintClass, application, scope, at, cancellationToken) { Priority = PriorityOf(suggestion) };
+        var pending = new PendingContact(request, ch, type, complaintClass, application, scope, at, cancellationToken)
+        {
+            Priority = PriorityOf(suggestion),
+            Suggestion = suggestion,
+        };
         var result = await writer.SubmitAsync(pending, cancellationToken);
         if (suggestion is null)
         {
             return result;
-        }
-
-        if (result is ReceiveContactResult.Created { Contact.Order: { } order } && !string.IsNullOrWhiteSpace(request.Type)
-            && RecordCorrection.AddIfDifferent(
-                db, suggestion, request.Text!, type, complaintClass, CorrectionSource.Intake, order.Number, order.OrgUnitId, scope.UserName, time.GetUtcNow().UtcDateTime))
-        {
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         var response = ClassificationResponse.From(suggestion);

@@ -1,5 +1,6 @@
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
+using GridCare.Features.Classification;
 using GridCare.Features.Outages;
 using GridCare.Features.RoutingRules;
 using GridCare.Features.WorkOrders;
@@ -69,6 +70,7 @@ public sealed class TakeInContacts(
             if (customer is not null && contact.Type == WorkOrderType.Repair && outages.Find(customer.Id) is { } known)
             {
                 taken[contact.MessageKey] = outages.Link(contact, customer, known);
+                AddCorrection(contact, taken[contact.MessageKey].Order);
                 continue;
             }
 
@@ -113,6 +115,7 @@ public sealed class TakeInContacts(
             }
 
             taken[contact.MessageKey] = (order, new ContactReceived(isRepeat, order.ToSummary()));
+            AddCorrection(contact, order);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -130,6 +133,19 @@ public sealed class TakeInContacts(
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The sender chose another type or class than the model read: the difference is learning data, saved with the
+    /// batch (one commit for all, ADR 0011) rather than in a transaction of its own per contact.
+    /// </summary>
+    private void AddCorrection(PendingContact contact, WorkOrder? order)
+    {
+        if (order is not null && contact.Suggestion is { } suggestion && !string.IsNullOrWhiteSpace(contact.Request.Type))
+        {
+            RecordCorrection.AddIfDifferent(
+                db, suggestion, contact.Request.Text!, contact.Type, contact.ComplaintClass, CorrectionSource.Intake, order.Number, order.OrgUnitId, contact.Scope.UserName, time.GetUtcNow().UtcDateTime);
+        }
     }
 
     /// <summary>Messages of the batch already taken in, each with the order it went to.</summary>
