@@ -112,7 +112,7 @@ public static class CampaignsFeature
         ArgumentNullException.ThrowIfNull(handler);
         if (await callbacks.ReadSignedAsync(request, cancellationToken) is not { } body)
         {
-            return TypedResults.Problem(title: "Not signed by a gateway", detail: "The signature or timestamp is missing, wrong or stale.", statusCode: StatusCodes.Status401Unauthorized);
+            return GatewayCallbacks.NotSigned();
         }
 
         return await handler.HandleAsync(body, cancellationToken) switch

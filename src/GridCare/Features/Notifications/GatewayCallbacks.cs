@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using GridCare.Platform.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace GridCare.Features.Notifications;
@@ -15,6 +16,10 @@ namespace GridCare.Features.Notifications;
 public sealed class GatewayCallbacks(IOptions<SmsOptions> sms, IOptions<PushOptions> push, TimeProvider time)
 {
     public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The answer to a callback <see cref="ReadSignedAsync"/> did not accept.</summary>
+    public static ProblemHttpResult NotSigned() =>
+        TypedResults.Problem(title: "Not signed by a gateway", detail: "The signature or timestamp is missing, wrong or stale.", statusCode: StatusCodes.Status401Unauthorized);
 
     /// <summary>The body when one of the configured gateways signed it just now; null otherwise.</summary>
     public async Task<byte[]?> ReadSignedAsync(HttpRequest request, CancellationToken cancellationToken)
