@@ -73,16 +73,7 @@ public sealed class MeterEventImporter(MeterStore store, TimeProvider time)
             }
         }
 
-        await using (var record = connection.CreateCommand())
-        {
-            record.CommandText = "INSERT INTO import_batches VALUES ($batch, $source, $hash, $rows, $at)";
-            record.Parameters.Add(new DuckDBParameter("batch", batchNo));
-            record.Parameters.Add(new DuckDBParameter("source", batch.Source));
-            record.Parameters.Add(new DuckDBParameter("hash", hash));
-            record.Parameters.Add(new DuckDBParameter("rows", stored));
-            record.Parameters.Add(new DuckDBParameter("at", time.GetUtcNow().UtcDateTime));
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ReadingImporter.RecordBatchAsync(connection, batchNo, batch.Source, hash, stored, time.GetUtcNow().UtcDateTime, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new MeterEventImportResult(batchNo, false, stored, batch.Rows.Count - distinct, distinct - stored, unknown, kinds);

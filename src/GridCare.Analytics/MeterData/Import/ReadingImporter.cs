@@ -71,16 +71,7 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
         await Execute(connection, ReadingBatchSql.Queue(now), cancellationToken);
         var (incompleteDays, missing) = await checks.CompletenessAsync(cancellationToken);
         var stored = inserted - duplicates - alreadyStored;
-        await using (var record = connection.CreateCommand())
-        {
-            record.CommandText = "INSERT INTO import_batches VALUES ($batch, $source, $hash, $rows, $at)";
-            record.Parameters.Add(new DuckDBParameter("batch", batchNo));
-            record.Parameters.Add(new DuckDBParameter("source", request.Source));
-            record.Parameters.Add(new DuckDBParameter("hash", hash));
-            record.Parameters.Add(new DuckDBParameter("rows", stored));
-            record.Parameters.Add(new DuckDBParameter("at", now));
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await RecordBatchAsync(connection, batchNo, request.Source, hash, stored, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new ReadingImportResult(
@@ -142,6 +133,19 @@ public sealed class ReadingImporter(MeterStore store, VeeSettings vee, TimeProvi
         }
 
         return columns;
+    }
+
+    /// <summary>The batch's row in <c>import_batches</c>: its number, source, content hash and stored rows (readings or events).</summary>
+    internal static async Task RecordBatchAsync(DuckDBConnection connection, int batchNo, string source, string hash, long rows, DateTime atUtc, CancellationToken cancellationToken)
+    {
+        await using var record = connection.CreateCommand();
+        record.CommandText = "INSERT INTO import_batches VALUES ($batch, $source, $hash, $rows, $at)";
+        record.Parameters.Add(new DuckDBParameter("batch", batchNo));
+        record.Parameters.Add(new DuckDBParameter("source", source));
+        record.Parameters.Add(new DuckDBParameter("hash", hash));
+        record.Parameters.Add(new DuckDBParameter("rows", rows));
+        record.Parameters.Add(new DuckDBParameter("at", atUtc));
+        await record.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>DuckDB sums BIGINTs into HUGEINTs, which arrive as BigInteger.</summary>
