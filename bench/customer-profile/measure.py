@@ -40,15 +40,23 @@ for n in range(fetch):
     items = call("GET", f"/api/v1/customers?pageSize=200&page={page}", token=token)[0]["items"]
     ids += [c["id"] for c in items[::10]]
 ids = list(dict.fromkeys(ids))
+# The load shapes are stored by the analysis worker after the readings are analysed: wait until profiles carry them.
+waited = time.perf_counter()
+while not any(call("GET", f"/api/v1/customers/{c}/profile", token=token)[0]["consumption"].get("loadShapeTo") for c in ids[:20]):
+    if time.perf_counter() - waited > 3600:
+        raise SystemExit("no load shapes after an hour")
+    time.sleep(5)
+print(f"load shapes present after {time.perf_counter() - waited:.0f} s of waiting")
 for customer in ids[:100]:
     call("GET", f"/api/v1/customers/{customer}/profile", token=token)
     call("GET", f"/api/v1/customers/{customer}", token=token)
 
-profile, plain, sample = [], [], None
+profile, plain, sample, shaped = [], [], None, 0
 for _ in range(rounds):
     for customer in ids:
         body, ms = call("GET", f"/api/v1/customers/{customer}/profile", token=token)
         profile.append(ms)
+        shaped += 1 if body["consumption"].get("loadShape") else 0
         plain.append(call("GET", f"/api/v1/customers/{customer}", token=token)[1])
         if sample is None and body["workOrders"]:
             sample = body
@@ -64,6 +72,7 @@ print("| request | n | mean ms | p50 ms | p95 ms | p99 ms | max ms |")
 print("|---|---|---|---|---|---|---|")
 print(row("GET /customers/{id}/profile", profile))
 print(row("GET /customers/{id} (baseline)", plain))
+print(f"{shaped} of {len(profile)} profiles had a load shape")
 if sample:
     consumption = sample["consumption"]
     print(f"a profile with orders: {len(sample['workOrders'])} orders listed, {len(consumption['days'])} days of consumption, "

@@ -45,14 +45,17 @@ run_provider() {
   base="http://127.0.0.1:$port"
   mkdir -p "$work/$provider"
   local env=(GridCare__DataDirectory="$work/$provider/data" GridCare__Demo__Size="$size" GridCare__Database__Provider="$provider"
-    Urls="$base" Logging__LogLevel__Default=Warning Logging__LogLevel__GridCare.Features.Demo=Information ASPNETCORE_ENVIRONMENT=Production)
+    Urls="$base" Logging__LogLevel__Default=Warning Logging__LogLevel__GridCare.Features.Demo=Information Logging__LogLevel__GridCare.Features.MeterAnalytics=Information ASPNETCORE_ENVIRONMENT=Production)
   [ -n "$connection" ] && env+=(ConnectionStrings__GridCare="$connection")
   started=$(date +%s)
+  local kept=false
+  [ -f "$work/$provider/data/meters.duckdb" ] && kept=true
   (cd "$work/$provider" && exec env "${env[@]}" dotnet "$app" >> "$work/$provider/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 3600); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
-  # The readings are generated in the background after start; the profile reads them, so wait for them.
-  for _ in $(seq 1 3600); do grep -q "Demo meter data" "$work/$provider/app.log" && break; sleep 2; done
+  # The readings are generated in the background after the first start; the profile reads them, so wait for them
+  # (measure.py then waits for the analysis worker's load shapes).
+  for _ in $(seq 1 3600); do [ "$kept" = true ] || grep -q "Demo meter data" "$work/$provider/app.log" && break; sleep 2; done
   grep "Demo meter data" "$work/$provider/app.log" | tail -1
   echo "== $provider: $size demo area ready after $(($(date +%s) - started)) s; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   python3 "$here/measure.py" "$base" "$count" "$rounds"

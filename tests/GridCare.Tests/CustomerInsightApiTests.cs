@@ -1,4 +1,6 @@
 using GridCare.Analytics.MeterData;
+using GridCare.Analytics.MeterData.Analysis;
+using GridCare.Analytics.Segmentation;
 using GridCare.Domain.Customers;
 using GridCare.Domain.Reliability;
 using GridCare.Features.Demo;
@@ -126,6 +128,9 @@ public abstract class CustomerInsightApiTests(GridCareFactory factory)
         var shape = consumption["loadShape"]!.AsArray().Select(v => v!.GetValue<double>()).ToList();
         Assert.Equal(96, shape.Count);
         Assert.Equal((1.0, 0.0), (shape[0], shape[8]));
+        Assert.Equal(("2026-10-02", "2026-10-31"), (consumption["loadShapeFrom"]!.GetValue<string>(), consumption["loadShapeTo"]!.GetValue<string>()));
+        var lastDay = consumption["days"]!.AsArray()[^1]!;
+        Assert.Equal((8.0, 4.0), (lastDay["importKwh"]!.GetValue<double>(), lastDay["peakKw"]!.GetValue<double>()));
         // 90 minutes sustained, 2 minutes momentary (IEEE 1366: at most 5 minutes).
         var interruptions = profile["interruptions"]!;
         Assert.Equal((1, 90.0, 90.0, 1), (interruptions["sustained"]!.GetValue<int>(), interruptions["minutes"]!.GetValue<double>(), interruptions["caidi"]!.GetValue<double>(), interruptions["momentary"]!.GetValue<int>()));
@@ -233,6 +238,15 @@ public abstract class CustomerInsightApiTests(GridCareFactory factory)
             : slot is >= 36 and < 68 ? 1 : 0.05;
         var days = Enumerable.Range(0, 31).Select(First.AddDays).ToList();
         await WriteAsync(factory, "readings", chosen.SelectMany(c => days.SelectMany(d => Enumerable.Range(0, 96).Select(s => (meterOf[c].MeterNo, Slot(d, s), Kwh(c, s), (double?)null)))));
+
+        // The profile reads the daily analyses and the stored load shapes, as after the analysis worker's run.
+        var analysis = factory.Services.GetRequiredService<DailyAnalysis>();
+        foreach (var day in days)
+        {
+            await analysis.AnalyseDayAsync(day, ct);
+        }
+
+        await factory.Services.GetRequiredService<CustomerLoadShapes>().RefreshAsync(force: true, ct);
 
         // The night customer's interruptions are exactly these two (the demo history is removed for it).
         await db.InterruptionRecords.Where(r => r.CustomerId == data.Night).ExecuteDeleteAsync(ct);

@@ -30,15 +30,7 @@ public sealed class LoadProfileReader(MeterStore store)
     {
         var rows = await AnalysisRows.ListAsync(
             store,
-            $"""
-            WITH r AS (
-                SELECT d.customer_id, r.interval_start + INTERVAL 8 HOUR AS local, r.kwh
-                FROM readings r JOIN meter_directory d ON d.meter_no = r.meter_no
-                WHERE d.customer_id IS NOT NULL AND {Filter(orgUnitIds, customerId)}
-                  AND r.interval_start >= $from AND r.interval_start < $to AND r.quality IN ('valid', 'estimated'))
-            SELECT customer_id, (hour(local) * 60 + minute(local)) // 15 AS slot, sum(kwh) / count(DISTINCT CAST(local AS DATE)) AS kwh
-            FROM r GROUP BY ALL ORDER BY customer_id, slot
-            """,
+            MeanDaySql(Filter(orgUnitIds, customerId)) + " ORDER BY customer_id, slot",
             r => (Customer: r.Long("customer_id")!.Value, Slot: r.Int("slot"), Kwh: r.Double("kwh") ?? 0),
             cancellationToken,
             ("from", Utc(from)),
@@ -109,8 +101,22 @@ public sealed class LoadProfileReader(MeterStore store)
             }).ToList());
     }
 
+    /// <summary>
+    /// The mean day of the customers a directory filter (alias <c>d</c>) selects over [$from, $to): per customer and
+    /// slot, the kWh summed over their meters and averaged over the days the slot was read.
+    /// </summary>
+    internal static string MeanDaySql(string directoryFilter) => $"""
+        WITH r AS (
+            SELECT d.customer_id, r.interval_start + INTERVAL 8 HOUR AS local, r.kwh
+            FROM readings r JOIN meter_directory d ON d.meter_no = r.meter_no
+            WHERE d.customer_id IS NOT NULL AND {directoryFilter}
+              AND r.interval_start >= $from AND r.interval_start < $to AND r.quality IN ('valid', 'estimated'))
+        SELECT customer_id, (hour(local) * 60 + minute(local)) // 15 AS slot, sum(kwh) / count(DISTINCT CAST(local AS DATE)) AS kwh
+        FROM r GROUP BY ALL
+        """;
+
+    internal static DateTime Utc(DateOnly chinaDay) => chinaDay.ToDateTime(TimeOnly.MinValue).AddHours(-8);
+
     private static string Filter(IReadOnlyCollection<int> orgUnitIds, long? customerId) =>
         customerId is { } id ? string.Create(CultureInfo.InvariantCulture, $"d.customer_id = {id}") : $"d.org_unit_id IN {AnalysisRows.Units(orgUnitIds)}";
-
-    private static DateTime Utc(DateOnly chinaDay) => chinaDay.ToDateTime(TimeOnly.MinValue).AddHours(-8);
 }

@@ -21,6 +21,10 @@ public sealed class ConsumptionReader(MeterStore store)
             store, "SELECT transformer_code FROM meter_directory WHERE customer_id = $customer AND transformer_code IS NOT NULL ORDER BY meter_no LIMIT 1",
             r => r.Text("transformer_code")!, cancellationToken, ("customer", customerId))).FirstOrDefault();
 
+    /// <summary>The newest day the daily analysis has written, or null before the first.</summary>
+    public async Task<DateOnly?> LastDayAsync(CancellationToken cancellationToken) =>
+        (await AnalysisRows.ListAsync(store, "SELECT max(day) AS day FROM meter_analysis_days", r => r.IsDBNull(0) ? (DateOnly?)null : r.Date("day"), cancellationToken)).FirstOrDefault();
+
     public Task<List<ConsumptionDay>> DaysAsync(long customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         AnalysisRows.ListAsync(
             store,

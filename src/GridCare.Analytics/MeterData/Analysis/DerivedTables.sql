@@ -100,3 +100,21 @@ CREATE TABLE IF NOT EXISTS meter_anomalies (
     value            DOUBLE  NOT NULL, -- suddenDrop: the day's kWh / the baseline; longZero: minutes; reverseFlow: kWh
     baseline         DOUBLE            -- suddenDrop: mean daily kWh of the days before
 );
+
+-- Each customer's mean day over the analysed days [first_day, last_day] (Segmentation/CustomerLoadShapes): per
+-- 15-minute slot, the kWh of the customer's meters summed and averaged over the days the slot was read; only
+-- customers with every slot read. Replaced whole by each refresh and written in customer order, so the zone maps of
+-- customer_id let one customer's lookup read a single row group.
+CREATE TABLE IF NOT EXISTS customer_load_shapes (
+    customer_id BIGINT   NOT NULL,
+    slot        UTINYINT NOT NULL,
+    kwh         DOUBLE   NOT NULL
+);
+
+-- The window and time of the last refresh of customer_load_shapes (one row).
+CREATE TABLE IF NOT EXISTS customer_load_shape_window (
+    first_day DATE      NOT NULL,
+    last_day  DATE      NOT NULL,
+    built_at  TIMESTAMP NOT NULL,
+    customers INTEGER   NOT NULL
+);

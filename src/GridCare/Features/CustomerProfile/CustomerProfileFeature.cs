@@ -13,7 +13,6 @@ public static class CustomerProfileFeature
     public static IServiceCollection AddCustomerProfile(this IServiceCollection services)
     {
         services.AddSingleton<LoadProfileReader>();
-        services.AddSingleton<CustomerConsumptionReader>();
         services.AddSingleton<HotTransformerReader>();
         services.AddScoped<GetCustomerProfile>();
         return services;

@@ -8,8 +8,13 @@ public sealed record ProfileMonth(string Month, int Days, double ImportKwh, doub
 
 public sealed record ProfileDay(DateOnly Day, double ImportKwh, double? PeakKw);
 
-/// <summary>The last year of consumption by month, the last 30 days, and the mean day (96 quarter hours, kWh) of those 30 days.</summary>
-public sealed record ProfileConsumption(DateOnly? LastReadingDay, IReadOnlyList<ProfileMonth> Months, IReadOnlyList<ProfileDay> Days, IReadOnlyList<double>? LoadShape);
+/// <summary>
+/// The last year of analysed consumption by month and the last 30 days (a day's peak adds the peaks of the customer's
+/// meters), and the mean day (96 quarter hours, kWh) of the 30 analysed days from <c>LoadShapeFrom</c> to
+/// <c>LoadShapeTo</c> as last refreshed.
+/// </summary>
+public sealed record ProfileConsumption(
+    DateOnly? LastReadingDay, IReadOnlyList<ProfileMonth> Months, IReadOnlyList<ProfileDay> Days, IReadOnlyList<double>? LoadShape, DateOnly? LoadShapeFrom, DateOnly? LoadShapeTo);
 
 /// <summary>
 /// The customer's own interruptions this (China) year: sustained ones (over 5 minutes, IEEE 1366) and their minutes —

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GridCare.Analytics.MeterData.Analysis;
 using GridCare.Analytics.Segmentation;
 using GridCare.Domain.Sla;
 using GridCare.Domain.WorkOrders;
@@ -20,7 +21,7 @@ namespace GridCare.Features.CustomerProfile;
 /// saved segment, and the latest complaint-risk score with its reasons (for the roles that read scores). A customer outside the caller's units is not found, as on the customer page.
 /// </summary>
 public sealed class GetCustomerProfile(
-    IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, LoadProfileReader profiles, CustomerConsumptionReader consumption, TimeProvider time,
+    IDbContextFactory<AppDbContext> dbFactory, GetCustomer customers, ConsumptionReader consumption, CustomerLoadShapes loadShapes, TimeProvider time,
     IStringLocalizer<SegmentationStrings> shapes, ListComplaintRisk risks)
 {
     private const int ListedOrders = 20;
@@ -59,17 +60,26 @@ public sealed class GetCustomerProfile(
             ComplaintRisk: ListComplaintRisk.MayRead(scope) ? (await risks.ForCustomerAsync(scope, id, cancellationToken)).Item : null);
     }
 
+    /// <summary>
+    /// From the daily analyses and the stored load shapes only: reading a customer's raw readings would compare the
+    /// meter number of every stored reading, several times the profile's time budget at city size.
+    /// </summary>
     private async Task<ProfileConsumption> ConsumptionAsync(long id, DateOnly today, CancellationToken cancellationToken)
     {
-        // The meter store may lag (or, in a demo, lead) the calendar: the windows end at the last day read.
-        var last = await profiles.LastDayAsync(cancellationToken) is { } day && day < today ? day : today;
-        var read = await consumption.ReadAsync(id, last.AddDays(-364), last, last.AddDays(-29), cancellationToken);
-        var year = read.Days;
+        // The meter store may lag (or, in a demo, lead) the calendar: the windows end at the last day analysed.
+        var last = await consumption.LastDayAsync(cancellationToken) is { } day && day < today ? day : today;
+        var year = (await consumption.DaysAsync(id, last.AddDays(-364), last, cancellationToken))
+            .GroupBy(d => d.Day)
+            .Select(g => (Day: g.Key, Kwh: g.Sum(d => d.ImportKwh), PeakKw: g.Any(d => d.PeakKw is not null) ? g.Sum(d => d.PeakKw) : null))
+            .ToList();
+        var shape = await loadShapes.ReadAsync(id, cancellationToken);
         return new ProfileConsumption(
             year.Count == 0 ? null : year[^1].Day,
             [.. year.GroupBy(d => d.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Select(g => new ProfileMonth(g.Key, g.Count(), Math.Round(g.Sum(d => d.Kwh), 3), g.Max(d => d.PeakKw)))],
             [.. year.Where(d => d.Day > last.AddDays(-30)).Select(d => new ProfileDay(d.Day, Math.Round(d.Kwh, 3), d.PeakKw))],
-            read.MeanDay);
+            shape?.Kwh,
+            shape?.From,
+            shape?.To);
     }
 
     private static async Task<ProfileInterruptions> InterruptionsAsync(AppDbContext db, long id, DateOnly today, DateTime now, CancellationToken cancellationToken)

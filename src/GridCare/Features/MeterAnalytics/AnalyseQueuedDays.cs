@@ -1,12 +1,15 @@
 using GridCare.Analytics.MeterData.Analysis;
+using GridCare.Analytics.Segmentation;
 
 namespace GridCare.Features.MeterAnalytics;
 
 /// <summary>
 /// Analyses every China day the ingest queued, oldest first (a day's consumption baseline needs the days before it),
-/// each in its own transaction; the worker calls it on its interval and tests call it directly.
+/// each in its own transaction, then brings the customers' stored load shapes up to the newest analysed day (at most
+/// once a day, so a store fed every 15 minutes is not re-averaged each time). The worker calls it on its interval and
+/// tests call it directly.
 /// </summary>
-public sealed partial class AnalyseQueuedDays(DailyAnalysis analysis, ILogger<AnalyseQueuedDays> logger)
+public sealed partial class AnalyseQueuedDays(DailyAnalysis analysis, CustomerLoadShapes shapes, ILogger<AnalyseQueuedDays> logger)
 {
     public async Task<IReadOnlyList<DailyAnalysisResult>> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -25,8 +28,16 @@ public sealed partial class AnalyseQueuedDays(DailyAnalysis analysis, ILogger<An
             }
         }
 
+        if (await shapes.RefreshAsync(force: false, cancellationToken) is { } refresh)
+        {
+            LogShapes(logger, refresh.Customers, refresh.From, refresh.To, refresh.Elapsed.TotalSeconds);
+        }
+
         return done;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Load shapes of {Customers} customers over {From}–{To} stored in {Seconds:F2} s")]
+    private static partial void LogShapes(ILogger logger, int customers, DateOnly from, DateOnly to, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meter analysis of {Day}: {Transformers} transformers, {Meters} meters, {Episodes} load episodes, {Anomalies} anomalies in {Seconds:F2} s")]
     private static partial void LogAnalysed(ILogger logger, DateOnly day, long transformers, long meters, long episodes, long anomalies, double seconds);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GridCare.Analytics.MeterData.Analysis;
+using GridCare.Analytics.Segmentation;
 using GridCare.Domain.Sla;
 using GridCare.Platform;
 using GridCare.Platform.Auth;
@@ -24,6 +25,7 @@ public static class MeterAnalyticsFeature
         services.AddSingleton<QualityReader>();
         services.AddSingleton<ConsumptionReader>();
         services.AddSingleton<OutageEvidence>();
+        services.AddSingleton<CustomerLoadShapes>();
         services.AddSingleton<AnalyseQueuedDays>();
         services.AddScoped<RankTransformers>();
         services.AddScoped<GetTransformerLoad>();
