@@ -20,6 +20,9 @@ public sealed class MeterStore : IDisposable
     public string DatabasePath { get; }
 
     private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly Lock keeperGate = new();
+    private DuckDBConnection? keeper;
+    private bool disposed;
 
     /// <summary>
     /// Serialises the batches written by this process: each numbers itself after the last committed one and checks
@@ -78,9 +81,34 @@ public sealed class MeterStore : IDisposable
 
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        KeepOpen();
         var connection = new DuckDBConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// DuckDB.NET closes a database file when its last connection closes, and the next connection opens it again:
+    /// the catalog read anew and every block read cold. One connection held for the store's lifetime keeps the file
+    /// open, so a short read such as a customer's profile costs its query rather than a re-open of the whole store.
+    /// </summary>
+    private void KeepOpen()
+    {
+        if (Volatile.Read(ref keeper) is not null)
+        {
+            return;
+        }
+
+        lock (keeperGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (keeper is null)
+            {
+                var connection = new DuckDBConnection($"Data Source={DatabasePath}");
+                connection.Open();
+                Volatile.Write(ref keeper, connection);
+            }
+        }
     }
 
     /// <summary>Counts the stored readings; the health view and tests use it to see the store is live.</summary>
@@ -92,7 +120,17 @@ public sealed class MeterStore : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose() => writer.Dispose();
+    public void Dispose()
+    {
+        lock (keeperGate)
+        {
+            disposed = true;
+            keeper?.Dispose();
+            keeper = null;
+        }
+
+        writer.Dispose();
+    }
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable
     {

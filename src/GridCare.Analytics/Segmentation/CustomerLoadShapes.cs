@@ -51,7 +51,7 @@ public sealed class CustomerLoadShapes(MeterStore store, TimeProvider time) : ID
             command.CommandText = $"""
                 DELETE FROM customer_load_shapes;
                 INSERT INTO customer_load_shapes
-                WITH m AS ({LoadProfileReader.MeanDaySql("true")})
+                WITH m AS ({LoadProfileReader.MeanDaySql(null)})
                 SELECT customer_id, slot, kwh FROM m
                 WHERE customer_id IN (SELECT customer_id FROM m GROUP BY customer_id HAVING count(*) = {LoadProfileReader.Slots})
                 ORDER BY customer_id, slot;

@@ -28,6 +28,7 @@ public sealed class LoadProfileReader(MeterStore store)
     /// </summary>
     public async Task<List<LoadProfile>> MeanDaysAsync(IReadOnlyCollection<int> orgUnitIds, long? customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to.DayNumber - from.DayNumber + 1, MaxMeanDays, nameof(to));
         var rows = await AnalysisRows.ListAsync(
             store,
             MeanDaySql(Filter(orgUnitIds, customerId)) + " ORDER BY customer_id, slot",
@@ -101,18 +102,28 @@ public sealed class LoadProfileReader(MeterStore store)
             }).ToList());
     }
 
+    /// <summary>The longest window <see cref="MeanDaySql"/> averages: a slot's days read are bits of one UBIGINT.</summary>
+    public const int MaxMeanDays = 64;
+
     /// <summary>
-    /// The mean day of the customers a directory filter (alias <c>d</c>) selects over [$from, $to): per customer and
-    /// slot, the kWh summed over their meters and averaged over the days the slot was read.
+    /// The mean day of the customers a directory filter (alias <c>d</c>, or null for all) selects over [$from, $to),
+    /// at most <see cref="MaxMeanDays"/> days: per customer and slot, the kWh summed over their meters and averaged
+    /// over the days the slot was read. The readings are first reduced per meter and slot, with the days read as a
+    /// bit mask, so the join to the directory and the distinct-day count work on a hundredth of the rows (a meter
+    /// reads a slot at most once a day, and the masks of a customer's meters OR into their days exactly).
     /// </summary>
-    internal static string MeanDaySql(string directoryFilter) => $"""
-        WITH r AS (
-            SELECT d.customer_id, r.interval_start + INTERVAL 8 HOUR AS local, r.kwh
-            FROM readings r JOIN meter_directory d ON d.meter_no = r.meter_no
-            WHERE d.customer_id IS NOT NULL AND {directoryFilter}
-              AND r.interval_start >= $from AND r.interval_start < $to AND r.quality IN ('valid', 'estimated'))
-        SELECT customer_id, (hour(local) * 60 + minute(local)) // 15 AS slot, sum(kwh) / count(DISTINCT CAST(local AS DATE)) AS kwh
-        FROM r GROUP BY ALL
+    internal static string MeanDaySql(string? directoryFilter) => $"""
+        WITH m AS (
+            SELECT meter_no, ((epoch_us(interval_start) // 1000000 + 28800) % 86400) // 900 AS slot, sum(kwh) AS kwh,
+                   bit_or(1::UBIGINT << ((epoch_us(interval_start) - epoch_us($from)) // 86400000000)::UBIGINT) AS days
+            FROM readings
+            WHERE interval_start >= $from AND interval_start < $to AND quality IN ('valid', 'estimated')
+              {(directoryFilter is null ? string.Empty : $"AND meter_no IN (SELECT d.meter_no FROM meter_directory d WHERE {directoryFilter})")}
+            GROUP BY ALL)
+        SELECT d.customer_id, m.slot, sum(m.kwh) / bit_count(bit_or(m.days)) AS kwh
+        FROM m JOIN meter_directory d ON d.meter_no = m.meter_no
+        WHERE d.customer_id IS NOT NULL
+        GROUP BY ALL
         """;
 
     internal static DateTime Utc(DateOnly chinaDay) => chinaDay.ToDateTime(TimeOnly.MinValue).AddHours(-8);

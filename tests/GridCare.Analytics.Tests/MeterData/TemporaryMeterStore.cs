@@ -41,6 +41,7 @@ internal sealed class TemporaryMeterStore : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Store.Dispose();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
