@@ -23,11 +23,17 @@ public sealed class AudienceForm
 
     public string? CustomerIds { get; set; }
 
-    public AudienceRequest ToRequest() => new(
-        Source, Blank(Category), Blank(Capacity), Blank(Area), Blank(Sensitivity), Blank(LoadShape), null, null,
-        From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        [.. (CustomerIds ?? string.Empty).Split([',', ' ', '，', '\n'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)]);
+    /// <summary>The request with only the fields the chosen source shows, so a value chosen for another source is not stored with the rule.</summary>
+    public AudienceRequest ToRequest()
+    {
+        var (segment, filters) = (Source == "segment", Source is "segment" or "tariffAdvice");
+        return new(
+            Source, Pick(filters, Category), Pick(segment, Capacity), Pick(segment, Area), Pick(segment, Sensitivity), Pick(filters, LoadShape), null, null,
+            Source == "closedOrders" ? From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            Source == "closedOrders" ? To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            Source != "customers" ? [] : [.. (CustomerIds ?? string.Empty).Split([',', ' ', '，', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0)]);
+    }
 
-    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string? Pick(bool shown, string? value) => shown && !string.IsNullOrEmpty(value) ? value : null;
 }
