@@ -44,6 +44,69 @@ public sealed partial class SurveyPortalTests(BrowserFixture app) : IClassFixtur
         await Assertions.Expect(page.GetByTestId("survey-done")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task SignedInCustomer_OnAPhone_FindsTheirOpenSurvey_AndItLeavesOnceAnswered()
+    {
+        app.EnsureAvailable();
+        var phone = await SurveyForOneCustomerAsync();
+        await using var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("portal/login");
+        await page.Locator("#phone").FillAsync(phone);
+        await page.GetByTestId("send-code").ClickAsync();
+        var code = DemoCode().Match(await page.GetByTestId("demo-code").InnerTextAsync()).Value;
+        await page.Locator("#code").FillAsync(code);
+        await page.GetByTestId("verify-code").ClickAsync();
+        await page.WaitForURLAsync("**/portal/orders");
+
+        await Assertions.Expect(page.GetByTestId("my-survey")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("my-survey-link")).ToHaveTextAsync("营业厅服务评价");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "My orders scrolls sideways on a phone.");
+        await page.GetByTestId("my-survey-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("survey-title")).ToHaveTextAsync("营业厅服务评价");
+        await page.GetByTestId("csat-5").CheckAsync();
+        await page.GetByTestId("submit-survey").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("survey-done")).ToBeVisibleAsync();
+
+        await page.GotoAsync("portal/orders");
+        await Assertions.Expect(page.GetByTestId("my-accounts")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("my-survey")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A CSAT survey sent to the second customer who is alone with their phone; that phone.</summary>
+    private async Task<string> SurveyForOneCustomerAsync()
+    {
+        using var admin = await app.ClientForAsync("admin");
+        var survey = await admin.PostAsJsonAsync("/api/v1/surveys", new { titleZh = "营业厅服务评价", titleEn = "Service hall", csatQuestionZh = "您对营业厅服务满意吗？" }, TestContext.Current.CancellationToken);
+        var surveyId = (await survey.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!["id"]!.GetValue<int>();
+        string phone;
+        long customer;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            phone = (await db.Customers.Where(c => c.Phone != null).GroupBy(c => c.Phone!).Where(g => g.Count() == 1).Select(g => g.Key)
+                .OrderBy(p => p).Skip(1).FirstAsync(TestContext.Current.CancellationToken));
+            customer = await db.Customers.Where(c => c.Phone == phone).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        var created = await admin.PostAsJsonAsync(
+            "/api/v1/campaigns",
+            new { name = "营业厅评价", kind = "survey", surveyId, audience = new { source = "customers", customerIds = new[] { customer } } },
+            TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!["id"]!.GetValue<long>();
+        (await admin.PostAsync(new Uri($"/api/v1/campaigns/{id}/send", UriKind.Relative), null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return phone;
+    }
+
     /// <summary>A one-customer survey campaign sent through the API; its link as the SMS carries it.</summary>
     private async Task<string> SurveyLinkAsync()
     {
@@ -77,4 +140,7 @@ public sealed partial class SurveyPortalTests(BrowserFixture app) : IClassFixtur
 
     [GeneratedRegex(@"https?://\S+/portal/survey/[A-Za-z0-9_-]{43}")]
     private static partial Regex SurveyLink();
+
+    [GeneratedRegex(@"\d{6}")]
+    private static partial Regex DemoCode();
 }

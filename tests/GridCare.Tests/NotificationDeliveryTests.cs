@@ -86,6 +86,9 @@ public abstract class NotificationDeliveryTests(GridCareFactory factory, Notific
     public async Task TwoInstances_OnOneDatabase_SendEveryMessageOnce()
     {
         factory.EnsureAvailable();
+
+        // The first instance makes the database the second one opens: when this test runs first in its class, nothing has started it yet.
+        _ = factory.Services;
         await using var second = factory.SecondInstance();
         await using var configured = second.WithWebHostBuilder(fakes.Apply);
         _ = configured.Services;

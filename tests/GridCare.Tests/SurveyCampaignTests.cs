@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GridCare.Features.Notifications;
 using GridCare.Features.Surveys;
 using GridCare.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace GridCare.Tests;
 /// <summary>
 /// Survey campaigns: an administrator sets the questions, a campaign texts each customer a signed link, customers
 /// answer on the portal page without signing in (once; a tampered link opens nothing), and the answers give CSAT and
-/// NPS in the satisfaction indicators, checked by hand.
+/// NPS in the satisfaction indicators, checked by hand; customers who take no campaigns are invited to nothing.
 /// </summary>
 public abstract partial class SurveyCampaignTests(GridCareFactory factory, FakeTimeProvider clock)
 {
@@ -86,6 +87,43 @@ public abstract partial class SurveyCampaignTests(GridCareFactory factory, FakeT
         var expired = await portal.GetStringAsync(new Uri(pages[3], UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("survey-expired", expired, StringComparison.Ordinal);
         Assert.DoesNotContain("submit-survey", expired, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SurveyCampaign_OptedOutCustomer_GetsNoInvitationNorLink_AndCountsAsSkipped()
+    {
+        using var admin = await factory.ClientForAsync("admin");
+        using var analyst = await factory.ClientForAsync("analyst");
+        var survey = await admin.SendAsync(HttpMethod.Post, "/api/v1/surveys", ApiJson.Json(new { titleZh = "营业厅服务调查", titleEn = "Service hall survey", csatQuestionZh = "满意吗？" }));
+        var (_, c) = await CampaignTestData.CustomersOfOneUnitAsync(factory, 3, skip: 40);
+        // c0 takes no campaigns, c1 only emergencies; c2 takes everything.
+        await factory.PreferAsync(c[0], new NotificationPreferenceValues([NotificationChannel.Sms], null, null, null, null, "zh-CN", false, 0, 0, false, OptOutMarketing: true));
+        await factory.PreferAsync(c[1], new NotificationPreferenceValues([NotificationChannel.Sms], null, null, null, null, "zh-CN", false, 0, 0, true));
+        var created = await analyst.SendAsync(HttpMethod.Post, "/api/v1/campaigns", ApiJson.Json(new
+        {
+            name = "营业厅调查",
+            kind = "survey",
+            surveyId = survey.Body!["id"]!.GetValue<int>(),
+            audience = new { source = "customers", customerIds = c },
+        }));
+        var id = created.Body!["id"]!.GetValue<long>();
+
+        Assert.Equal(200, (await analyst.SendAsync(HttpMethod.Post, $"/api/v1/campaigns/{id}/send")).Status);
+        var messages = await CampaignTestData.DispatchAllAsync(factory, $"campaign:{id}");
+        var results = await analyst.GetJsonAsync($"/api/v1/campaigns/{id}/results");
+        var invited = await factory.WithDbAsync(db => db.Set<SurveyInvitation>().AsNoTracking().Where(i => i.CampaignId == id).Select(i => i.CustomerId).ToListAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal([c[2]], invited);
+        Assert.All(messages.Where(m => m.CustomerId != c[2]), m =>
+        {
+            Assert.Equal(NotificationStatus.Skipped, m.Status);
+            Assert.DoesNotMatch(SurveyLink(), m.Text);
+        });
+        Assert.Equal(
+            [NotificationMessage.OptedOutOfMarketing, NotificationMessage.OptedOut],
+            c.Take(2).Select(x => messages.Single(m => m.CustomerId == x).LastError));
+        Assert.Matches(SurveyLink(), messages.Single(m => m.CustomerId == c[2] && m.Status == NotificationStatus.Sent).Text);
+        Assert.Equal((3, 1, 2, 0), (results.Int("recipients"), results.Int("sent"), results.Int("skippedOptedOut"), results.Int("skippedNoChannel")));
     }
 
     private static async Task<string> AnswerAsync(HttpClient portal, string page, int? csat, int? nps, string? comment)

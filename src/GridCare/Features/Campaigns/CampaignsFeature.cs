@@ -6,7 +6,7 @@ namespace GridCare.Features.Campaigns;
 
 /// <summary>
 /// Targeted campaigns (<c>/api/v1/campaigns</c>): create one for a segment or a list, preview its audience, send it
-/// through the notification outbox, read its results; the SMS gateway posts replies (opt-outs) to
+/// through the notification outbox, read its results (or download them as Excel); the SMS gateway posts replies (opt-outs) to
 /// <c>/api/v1/campaigns/replies</c>. Pages /campaigns and /campaigns/{id}.
 /// </summary>
 public static class CampaignsFeature
@@ -15,10 +15,12 @@ public static class CampaignsFeature
     {
         services.AddScoped<ResolveAudience>();
         services.AddScoped<PreviewAudience>();
+        services.AddScoped<ListAudienceChoices>();
         services.AddScoped<CreateCampaign>();
         services.AddScoped<ListCampaigns>();
         services.AddScoped<SendCampaign>();
         services.AddScoped<GetCampaignResults>();
+        services.AddScoped<ExportCampaignResults>();
         services.AddScoped<RecordSmsReply>();
         return services;
     }
@@ -31,6 +33,7 @@ public static class CampaignsFeature
         group.MapPost("/preview-audience", PreviewAsync).RequireAuthorization(Policies.Staff).WithName(nameof(PreviewAudience));
         group.MapPost("/{id:long}/send", SendAsync).RequireAuthorization(Policies.Staff).WithName(nameof(SendCampaign));
         group.MapGet("/{id:long}/results", ResultsAsync).RequireAuthorization(Policies.Staff).WithName(nameof(GetCampaignResults));
+        group.MapGet("/{id:long}/results.xlsx", ExportAsync).RequireAuthorization(Policies.Staff).WithName(nameof(ExportCampaignResults));
 
         // The SMS gateway calls without a user: its signature is the authentication.
         group.MapPost("/replies", ReplyAsync).AllowAnonymous().WithName(nameof(RecordSmsReply));
@@ -102,6 +105,20 @@ public static class CampaignsFeature
         }
 
         return await handler.HandleAsync(id, scope, cancellationToken) is { } results ? TypedResults.Ok(results) : NotFound(id);
+    }
+
+    /// <summary>The results as an .xlsx workbook: summary, channels, and one row per customer.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(long id, StaffScope scope, ExportCampaignResults handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!CampaignAccess.May(scope))
+        {
+            return Forbidden(CampaignAccess.Refusal);
+        }
+
+        return await handler.HandleAsync(id, scope, cancellationToken) is { } workbook
+            ? TypedResults.File(workbook, ExportCampaignResults.ContentType, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"campaign-{id}-results.xlsx"))
+            : NotFound(id);
     }
 
     /// <summary>An SMS sent back by a customer (<see cref="SmsReply"/>), signed by the SMS gateway like our calls to it.</summary>

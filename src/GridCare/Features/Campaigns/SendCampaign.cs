@@ -48,6 +48,11 @@ public sealed class SendCampaign(AppDbContext db, ResolveAudience audience, Invi
                 ? await SurveyRequestAsync(campaign, ids, now, cancellationToken)
                 : MessageRequest(campaign, ids);
             await NotificationOutbox.EnqueueAsync(db, request, cancellationToken);
+            if (request.RecipientValues is { } invited)
+            {
+                DropUninvited(campaign.EventKey, invited);
+            }
+
             campaign.MarkSent(ids.Count, now, scope.UserName);
             try
             {
@@ -72,6 +77,19 @@ public sealed class SendCampaign(AppDbContext db, ResolveAudience audience, Invi
         return await db.Set<Campaign>().AsNoTracking().AnyAsync(c => c.Id == id && c.Status == CampaignStatus.Sent, cancellationToken);
     }
 
+    /// <summary>
+    /// A customer found opted out when the invitations were made but not when the outbox read the preferences a moment
+    /// later (they opted in between) would get a message without a link: they are left out of this campaign instead.
+    /// </summary>
+    private void DropUninvited(string eventKey, IReadOnlyDictionary<long, IReadOnlyDictionary<string, string>> invited)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<NotificationMessage>()
+            .Where(e => e.State == EntityState.Added && e.Entity.EventKey == eventKey && e.Entity.Status != NotificationStatus.Skipped && !invited.ContainsKey(e.Entity.CustomerId)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     private static NotificationRequest MessageRequest(Campaign campaign, IReadOnlyList<long> ids)
     {
         var zh = new Dictionary<string, string> { ["subject"] = campaign.SubjectZh ?? campaign.Name, ["text"] = campaign.TextZh! };
@@ -85,7 +103,7 @@ public sealed class SendCampaign(AppDbContext db, ResolveAudience audience, Invi
     {
         var values = await surveys.AddAsync(db, campaign, ids, now, cancellationToken);
         return new NotificationRequest(
-            campaign.EventKey, NotificationTemplates.SurveyInvitation, ids, new Dictionary<string, string>(), SubjectType: SubjectType,
+            campaign.EventKey, NotificationTemplates.SurveyInvitation, ids, SurveyMessageValues.WithoutLink, SubjectType: SubjectType,
             SubjectId: campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Marketing: true, LanguageValues: values.PerLanguage, RecipientValues: values.PerCustomer);
     }
 }

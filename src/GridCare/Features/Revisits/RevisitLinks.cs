@@ -40,12 +40,36 @@ public sealed class RevisitLinks
     public RevisitLink Create(DateTime expiresAtUtc) => Create(expiresAtUtc, RevisitPurpose, "portal/revisit/");
 
     /// <summary>A token signed for <paramref name="purpose"/>, and its URL at <paramref name="path"/> under the public base URL.</summary>
-    public RevisitLink Create(DateTime expiresAtUtc, string purpose, string path)
+    public RevisitLink Create(DateTime expiresAtUtc, string purpose, string path) => Create(expiresAtUtc, purpose, path, null);
+
+    /// <summary>
+    /// A token for <paramref name="purpose"/> whose random part is derived from <paramref name="subject"/> with the key
+    /// instead of drawn: the same subject and expiry give the same token again, so a page can show a link it did not
+    /// store (the hash is all that is kept), while nobody without the key can make or guess it.
+    /// </summary>
+    public RevisitLink CreateFor(DateTime expiresAtUtc, string purpose, string path, string subject)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        return Create(expiresAtUtc, purpose, path, subject);
+    }
+
+    private RevisitLink Create(DateTime expiresAtUtc, string purpose, string path, string? subject)
     {
         ArgumentException.ThrowIfNullOrEmpty(purpose);
         Span<byte> token = stackalloc byte[PayloadBytes + TagBytes];
         BinaryPrimitives.WriteUInt32BigEndian(token, checked((uint)new DateTimeOffset(expiresAtUtc, TimeSpan.Zero).ToUnixTimeSeconds()));
-        RandomNumberGenerator.Fill(token[4..PayloadBytes]);
+        if (subject is null)
+        {
+            RandomNumberGenerator.Fill(token[4..PayloadBytes]);
+        }
+        else
+        {
+            // A label of its own, so the derived bytes are never the signature of some other payload.
+            Span<byte> derived = stackalloc byte[TagBytes];
+            Sign(purpose + "/nonce/" + subject, token[..4], derived);
+            derived[..(PayloadBytes - 4)].CopyTo(token[4..PayloadBytes]);
+        }
+
         Sign(purpose, token[..PayloadBytes], token[PayloadBytes..]);
         var text = Base64Url.EncodeToString(token);
         return new RevisitLink(text, Hash(text), expiresAtUtc, new Uri(baseUrl, path + text));

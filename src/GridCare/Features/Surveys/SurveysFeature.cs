@@ -5,8 +5,9 @@ namespace GridCare.Features.Surveys;
 
 /// <summary>
 /// Satisfaction surveys (CSAT/NPS): administrators set the questions (<c>/api/v1/surveys</c>), survey campaigns invite
-/// customers with a signed link each, customers answer on the portal page /portal/survey/{token} without signing in,
-/// and the answers feed CSAT and NPS in the satisfaction indicators.
+/// customers with a signed link each, customers answer on the portal page /portal/survey/{token} without signing in
+/// (signed-in customers also find their open ones on /portal/orders), and the answers feed CSAT and NPS in the
+/// satisfaction indicators.
 /// </summary>
 public static class SurveysFeature
 {
@@ -15,6 +16,7 @@ public static class SurveysFeature
         services.AddOptions<SurveysOptions>().BindConfiguration(SurveysOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SurveyLinks>();
         services.AddScoped<InviteToSurvey>();
+        services.AddScoped<ListPendingSurveys>();
         services.AddScoped<EditSurvey>();
         services.AddScoped<AnswerSurvey>();
         return services;
