@@ -78,10 +78,18 @@ public sealed class BrowserFixture : SqliteFactory
     }
 
     /// <summary>A new browser context (its own cookies) on a page at the app's base address.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new BrowserNewContextOptions());
+
+    /// <summary>The same on a phone: a 390 × 844 touch screen, as crews and portal customers use it.</summary>
+    public Task<IPage> NewPhonePageAsync() =>
+        NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+
+    private async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
         EnsureAvailable();
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "zh-CN" });
+        options.BaseURL = BaseAddress.ToString();
+        options.Locale = "zh-CN";
+        var context = await Browser!.NewContextAsync(options);
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }

@@ -24,16 +24,7 @@ public sealed class KnowledgeTests(BrowserFixture app) : IClassFixture<BrowserFi
     [Fact]
     public async Task Customer_OnThePortal_SeesAPublicArticleBeforeSubmitting_AndReadingItCounts()
     {
-        app.EnsureAvailable();
-        await using var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await app.NewPhonePageAsync();
         using var manager = await app.ClientForAsync("manager");
         var before = await ReadFormsAsync(manager);
 

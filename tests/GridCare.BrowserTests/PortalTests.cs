@@ -11,17 +11,7 @@ public sealed partial class PortalTests(BrowserFixture app) : IClassFixture<Brow
     public async Task Customer_OnAPhone_ReportsAFault_SeesTheNumber_AndTracksIt()
     {
         var (account, phone) = await CustomerAsync();
-        app.EnsureAvailable();
-        await using var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await app.NewPhonePageAsync();
 
         await page.GotoAsync("portal");
         await page.GetByTestId("go-report").ClickAsync();

@@ -89,17 +89,7 @@ public sealed class RepairGuidanceTests(BrowserFixture app) : IClassFixture<Brow
 
     private async Task<IPage> PhonePageAsync()
     {
-        app.EnsureAvailable();
-        var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        return await app.NewPhonePageAsync();
     }
 
     /// <summary>A repair of the first station's customer, dispatched to its crew by the routing rules and accepted.</summary>

@@ -90,17 +90,7 @@ public sealed partial class RepairJourneyTests(BrowserFixture app) : IClassFixtu
 
     private async Task<IPage> PhonePageAsync()
     {
-        app.EnsureAvailable();
-        var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        return await app.NewPhonePageAsync();
     }
 
     private async Task<IPage> SignedInAsync(string userName, bool phoneSized = false) =>

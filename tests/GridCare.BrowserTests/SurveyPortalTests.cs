@@ -16,16 +16,7 @@ public sealed partial class SurveyPortalTests(BrowserFixture app) : IClassFixtur
     {
         app.EnsureAvailable();
         var link = await SurveyLinkAsync();
-        await using var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await app.NewPhonePageAsync();
 
         await page.GotoAsync(link.TrimStart('/'));
         await Assertions.Expect(page.GetByTestId("survey-title")).ToHaveTextAsync("抄表服务调查");
@@ -49,16 +40,7 @@ public sealed partial class SurveyPortalTests(BrowserFixture app) : IClassFixtur
     {
         app.EnsureAvailable();
         var phone = await SurveyForOneCustomerAsync();
-        await using var context = await app.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await app.NewPhonePageAsync();
 
         await page.GotoAsync("portal/login");
         await page.Locator("#phone").FillAsync(phone);
