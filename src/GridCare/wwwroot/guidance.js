@@ -202,6 +202,10 @@ if (root) {
                 if (response.ok) {
                     const body = await response.json();
                     const acked = new Set([...body.stored, ...body.alreadyStored]);
+                    // Kept in view as the server's until the refresh below brings them: out of both lists meanwhile, a
+                    // step completed in that moment was taken for the one just sent (a decision without its answer).
+                    const known = new Set(server.steps.map(s => s.clientId));
+                    server.steps = [...server.steps, ...local.queue.filter(q => acked.has(q.clientId) && !known.has(q.clientId))];
                     local.queue = local.queue.filter(q => !acked.has(q.clientId));
                     rejected = null;
                 } else if (response.status === 400 || response.status === 409) {
