@@ -84,6 +84,7 @@ public abstract partial class SurveyCampaignTests(GridCareFactory factory, FakeT
 
         // The unanswered link, after its 14 days: expired, no form.
         clock.Advance(TimeSpan.FromDays(15));
+        factory.ForgetTokens();
         var expired = await portal.GetStringAsync(new Uri(pages[3], UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("survey-expired", expired, StringComparison.Ordinal);
         Assert.DoesNotContain("submit-survey", expired, StringComparison.Ordinal);
@@ -95,6 +96,7 @@ public abstract partial class SurveyCampaignTests(GridCareFactory factory, FakeT
         using var admin = await factory.ClientForAsync("admin");
         using var analyst = await factory.ClientForAsync("analyst");
         var survey = await admin.SendAsync(HttpMethod.Post, "/api/v1/surveys", ApiJson.Json(new { titleZh = "营业厅服务调查", titleEn = "Service hall survey", csatQuestionZh = "满意吗？" }));
+        Assert.True(survey.Status == 201, $"{survey.Status}: {survey.Body}");
         var (_, c) = await CampaignTestData.CustomersOfOneUnitAsync(factory, 3, skip: 40);
         // c0 takes no campaigns, c1 only emergencies; c2 takes everything.
         await factory.PreferAsync(c[0], new NotificationPreferenceValues([NotificationChannel.Sms], null, null, null, null, "zh-CN", false, 0, 0, false, OptOutMarketing: true));
