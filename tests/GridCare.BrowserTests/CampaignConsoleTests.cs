@@ -1,5 +1,4 @@
 using System.Globalization;
-using GridCare.Platform.Database;
 using GridCare.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,20 +59,7 @@ public sealed class CampaignConsoleTests(BrowserFixture app) : IClassFixture<Bro
     /// <summary>A fortnight of readings for six residential customers of GZBJ0102, segmented and saved by the API (k = 2).</summary>
     private async Task<int> SavedSegmentsAsync()
     {
-        var (meters, _) = await CopyDirectoryAsync(app);
-        int station;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            station = await db.OrgUnits.Where(u => u.Code == "GZBJ0102").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
-            var residential = await db.Customers.Where(c => c.OrgUnitId == station && c.Category == Domain.Customers.CustomerCategory.Residential)
-                .Select(c => c.Id).OrderBy(id => id).ToListAsync(TestContext.Current.CancellationToken);
-            var chosen = meters.Where(m => residential.Contains(m.CustomerId)).OrderBy(m => m.CustomerId).Take(6).ToList();
-            var days = Enumerable.Range(0, 14).Select(First.AddDays).ToList();
-            await WriteAsync(app, "readings", chosen.SelectMany((m, i) => days.SelectMany(d => Enumerable.Range(0, 96).Select(s =>
-                (m.MeterNo, Slot(d, s), i < 3 ? (s is >= 76 and < 88 ? 1 : 0.1) : (s is >= 36 and < 68 ? 1 : 0.05), (double?)null)))));
-        }
-
+        var (station, _) = await WriteEveningAndDaytimeAsync(app, First);
         using var analyst = await app.ClientForAsync("analyst");
         var (status, body, _) = await analyst.SendAsync(HttpMethod.Post, $"/api/v1/segments/load-shape?orgUnitId={station}&k=2");
         Assert.True(status == 200, body?.ToJsonString());

@@ -1,6 +1,3 @@
-using GridCare.Platform.Database;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static GridCare.Tests.Infrastructure.MeterStoreData;
 
@@ -39,16 +36,7 @@ public sealed class CustomerInsightConsoleTests(BrowserFixture app) : IClassFixt
 
     private async Task<(int Station, long Evening)> ReadingsAsync()
     {
-        var (meters, _) = await CopyDirectoryAsync(app);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var station = await db.OrgUnits.Where(u => u.Code == "GZBJ0102").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
-        var residential = await db.Customers.Where(c => c.OrgUnitId == station && c.Category == Domain.Customers.CustomerCategory.Residential)
-            .Select(c => c.Id).OrderBy(id => id).ToListAsync(TestContext.Current.CancellationToken);
-        var chosen = meters.Where(m => residential.Contains(m.CustomerId)).OrderBy(m => m.CustomerId).Take(6).ToList();
-        var days = Enumerable.Range(0, 14).Select(First.AddDays).ToList();
-        await WriteAsync(app, "readings", chosen.SelectMany((m, i) => days.SelectMany(d => Enumerable.Range(0, 96).Select(s =>
-            (m.MeterNo, Slot(d, s), i < 3 ? (s is >= 76 and < 88 ? 1 : 0.1) : (s is >= 36 and < 68 ? 1 : 0.05), (double?)null)))));
+        var (station, chosen) = await WriteEveningAndDaytimeAsync(app, First);
         return (station, chosen[0].CustomerId);
     }
 

@@ -88,6 +88,27 @@ public static class MeterStoreData
         await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Fourteen days of readings from <paramref name="first"/> for six residential customers of station GZBJ0102 (the
+    /// lowest customer ids with a meter): the first three use 1 kWh per quarter hour 19:00–22:00 and 0.1 otherwise
+    /// (evening peak), the others 1 kWh 09:00–17:00 and 0.05 otherwise (daytime). Returns the station and the six.
+    /// </summary>
+    public static async Task<(int Station, List<StoreMeter> Chosen)> WriteEveningAndDaytimeAsync(GridCareFactory factory, DateOnly first)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var (meters, _) = await CopyDirectoryAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var station = await db.OrgUnits.Where(u => u.Code == "GZBJ0102").Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
+        var residential = await db.Customers.Where(c => c.OrgUnitId == station && c.Category == Domain.Customers.CustomerCategory.Residential)
+            .Select(c => c.Id).OrderBy(id => id).ToListAsync(TestContext.Current.CancellationToken);
+        var chosen = meters.Where(m => residential.Contains(m.CustomerId)).OrderBy(m => m.CustomerId).Take(6).ToList();
+        var days = Enumerable.Range(0, 14).Select(first.AddDays).ToList();
+        await WriteAsync(factory, "readings", chosen.SelectMany((m, i) => days.SelectMany(d => Enumerable.Range(0, 96).Select(s =>
+            (m.MeterNo, Slot(d, s), i < 3 ? (s is >= 76 and < 88 ? 1 : 0.1) : (s is >= 36 and < 68 ? 1 : 0.05), (double?)null)))));
+        return (station, chosen);
+    }
+
     /// <summary>The UTC start of 15-minute slot <paramref name="slot"/> (0–95) of a China day.</summary>
     public static DateTime Slot(DateOnly day, int slot) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue).AddHours(-8).AddMinutes(15 * slot), DateTimeKind.Utc);
 }
