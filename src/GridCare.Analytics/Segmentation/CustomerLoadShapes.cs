@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using GridCare.Analytics.MeterData;
 using GridCare.Analytics.MeterData.Analysis;
+using GridCare.Analytics.MeterData.Import;
 
 namespace GridCare.Analytics.Segmentation;
 
@@ -33,7 +34,7 @@ public sealed class CustomerLoadShapes(MeterStore store, TimeProvider time) : ID
             var started = time.GetTimestamp();
             var now = time.GetUtcNow().UtcDateTime;
             await using var connection = await store.OpenAsync(cancellationToken);
-            if (await ScalarAsync(connection, "SELECT max(day) FROM meter_analysis_days", cancellationToken) is not DateOnly last)
+            if (await ReadingImporter.Scalar(connection, "SELECT max(day) FROM meter_analysis_days", cancellationToken) is not DateOnly last)
             {
                 return null;
             }
@@ -65,7 +66,7 @@ public sealed class CustomerLoadShapes(MeterStore store, TimeProvider time) : ID
             command.Parameters.Add(new DuckDBParameter("last", last));
             command.Parameters.Add(new DuckDBParameter("now", DateTime.SpecifyKind(now, DateTimeKind.Unspecified)));
             await command.ExecuteNonQueryAsync(cancellationToken);
-            var customers = Convert.ToInt32(await ScalarAsync(connection, "SELECT customers FROM customer_load_shape_window", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var customers = Convert.ToInt32(await ReadingImporter.Scalar(connection, "SELECT customers FROM customer_load_shape_window", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             await transaction.CommitAsync(cancellationToken);
             return new LoadShapeRefresh(first, last, customers, time.GetElapsedTime(started));
         }
@@ -92,11 +93,4 @@ public sealed class CustomerLoadShapes(MeterStore store, TimeProvider time) : ID
     }
 
     public void Dispose() => refreshing.Dispose();
-
-    private static async Task<object?> ScalarAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
 }
