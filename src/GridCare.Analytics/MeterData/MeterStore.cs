@@ -1,5 +1,6 @@
 using System.Reflection;
 using DuckDB.NET.Data;
+using GridCare.Analytics.MeterData.Import;
 
 namespace GridCare.Analytics.MeterData;
 
@@ -9,7 +10,7 @@ namespace GridCare.Analytics.MeterData;
 /// </summary>
 public sealed class MeterStore : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     public MeterStore(string databasePath)
     {
@@ -41,10 +42,16 @@ public sealed class MeterStore : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var connection = await OpenAsync(cancellationToken);
         await DropVersionOneAsync(connection, cancellationToken);
+        var rebuildDayIndex = await DropVersionTwoDayIndexAsync(connection, cancellationToken);
         await using (var create = connection.CreateCommand())
         {
             create.CommandText = ReadSql("Schema.sql");
             await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (rebuildDayIndex)
+        {
+            await RebuildDayIndexAsync(connection, cancellationToken);
         }
 
         // The analyses' derived tables (MeterData/Analysis) live in the same file, created after the readings.
@@ -77,6 +84,49 @@ public sealed class MeterStore : IDisposable
         await using var drop = connection.CreateCommand();
         drop.CommandText = "DROP TABLE readings; DROP TABLE IF EXISTS meter_events; DROP TABLE IF EXISTS import_batches; DROP TABLE IF EXISTS schema_version;";
         await drop.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Version 2's day index had no valid_ sums. It is derived data, so an old file drops it here and
+    /// <see cref="InitializeAsync"/> creates and refills it from the readings.
+    /// </summary>
+    private static async Task<bool> DropVersionTwoDayIndexAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM information_schema.tables t WHERE t.table_name = 'meter_days' AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_name = 'meter_days' AND c.column_name = 'valid_minutes')";
+        if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = "DROP TABLE meter_days; DROP TABLE IF EXISTS terminal_days;";
+        await drop.ExecuteNonQueryAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Recomputes the day index (meter_days, terminal_days) from the stored readings, in one transaction. The import
+    /// keeps it current; this is for a store whose readings were written some other way, such as a generated one.
+    /// </summary>
+    public async Task RebuildDayIndexAsync(CancellationToken cancellationToken = default)
+    {
+        using var turn = await AcquireWriterAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await RebuildDayIndexAsync(connection, cancellationToken);
+    }
+
+    private static async Task RebuildDayIndexAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var target in new[] { ReadingTarget.Meters, ReadingTarget.Terminals })
+        {
+            await using var rebuild = connection.CreateCommand();
+            rebuild.CommandText = ReadingBatchSql.RebuildDays(ReadingTable.For(target));
+            await rebuild.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken = default)

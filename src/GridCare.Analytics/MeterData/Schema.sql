@@ -1,4 +1,4 @@
--- The meter store's tables (schema version 2). Instants are UTC held in plain TIMESTAMP columns: DuckDB's TIMESTAMPTZ
+-- The meter store's tables (schema version 3). Instants are UTC held in plain TIMESTAMP columns: DuckDB's TIMESTAMPTZ
 -- arithmetic depends on the session time zone (ICU), and China has no daylight saving, so a China day is simply
 -- [d 00:00 +08:00, d+1 00:00 +08:00) = [d-1 16:00 UTC, d 16:00 UTC). Energy in kWh, voltage in V (phase-to-neutral),
 -- current in A. Each reading keeps a quality flag so validation never silently drops data.
@@ -38,16 +38,23 @@ CREATE TABLE IF NOT EXISTS phase_readings (
 -- an import checks its own duplicates and its overlap with earlier batches here instead of against billions of rows,
 -- and missing data (gaps) is read from it without scanning readings.
 -- kwh and hours are the batch's energy and covered time that day: a meter's typical power for the spike check, and
--- daily energy per meter, without touching readings.
+-- daily energy per meter, without touching readings. The valid_ columns sum only the readings the analyses use
+-- (flagged valid or estimated): import, export, highest power and covered minutes, so the daily analysis reads a
+-- meter's day here instead of its 96 readings. Written by the import (after its flags are final) or by
+-- MeterStore.RebuildDayIndexAsync; a row per batch, so a meter's day is the sum (max) of its rows.
 CREATE TABLE IF NOT EXISTS meter_days (
-    meter_no VARCHAR  NOT NULL,
-    day      DATE     NOT NULL,
-    slots_lo UBIGINT  NOT NULL,
-    slots_hi UBIGINT  NOT NULL,
-    readings SMALLINT NOT NULL,
-    kwh      DOUBLE   NOT NULL,
-    hours    DOUBLE   NOT NULL,
-    batch_no INTEGER  NOT NULL
+    meter_no         VARCHAR  NOT NULL,
+    day              DATE     NOT NULL,
+    slots_lo         UBIGINT  NOT NULL,
+    slots_hi         UBIGINT  NOT NULL,
+    readings         SMALLINT NOT NULL,
+    kwh              DOUBLE   NOT NULL,
+    hours            DOUBLE   NOT NULL,
+    batch_no         INTEGER  NOT NULL,
+    valid_import_kwh DOUBLE   NOT NULL,
+    valid_export_kwh DOUBLE   NOT NULL,
+    valid_peak_kw    DOUBLE,
+    valid_minutes    SMALLINT NOT NULL
 );
 
 -- The same for transformer terminals.
@@ -59,7 +66,11 @@ CREATE TABLE IF NOT EXISTS terminal_days (
     readings         SMALLINT NOT NULL,
     kwh              DOUBLE   NOT NULL,
     hours            DOUBLE   NOT NULL,
-    batch_no         INTEGER  NOT NULL
+    batch_no         INTEGER  NOT NULL,
+    valid_import_kwh DOUBLE   NOT NULL,
+    valid_export_kwh DOUBLE   NOT NULL,
+    valid_peak_kw    DOUBLE,
+    valid_minutes    SMALLINT NOT NULL
 );
 
 -- Interval readings of transformer terminals (配变终端/TTU): the energy into the transformer area and its LV voltage.

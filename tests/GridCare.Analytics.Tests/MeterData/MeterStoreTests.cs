@@ -23,11 +23,37 @@ public class MeterStoreTests
 
         await temporary.Store.InitializeAsync(TimeProvider.System, TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, await temporary.ScalarAsync("SELECT max(version) FROM schema_version"));
+        Assert.Equal(3, await temporary.ScalarAsync("SELECT max(version) FROM schema_version"));
         Assert.Equal(1, await temporary.ScalarAsync(
             "SELECT count(*) FROM information_schema.columns WHERE table_name = 'readings' AND column_name = 'interval_start' AND data_type = 'TIMESTAMP'"));
         Assert.Equal(1, await temporary.ScalarAsync(
             "SELECT count(*) FROM information_schema.columns WHERE table_name = 'meter_events' AND column_name = 'device_code'"));
+    }
+
+    [Fact]
+    public async Task A_version_two_day_index_is_refilled_from_the_readings_with_its_valid_sums()
+    {
+        await using var temporary = await TemporaryMeterStore.CreateAsync();
+        await using (var connection = await temporary.Store.OpenAsync(TestContext.Current.CancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO readings VALUES ('M1', TIMESTAMP '2026-10-31 16:00:00', 15, 0.5, 'valid', 1),
+                                            ('M1', TIMESTAMP '2026-10-31 16:15:00', 15, 9.0, 'spike', 1);
+                DROP TABLE meter_days; DROP TABLE terminal_days;
+                CREATE TABLE meter_days (meter_no VARCHAR NOT NULL, day DATE NOT NULL, slots_lo UBIGINT NOT NULL, slots_hi UBIGINT NOT NULL,
+                    readings SMALLINT NOT NULL, kwh DOUBLE NOT NULL, hours DOUBLE NOT NULL, batch_no INTEGER NOT NULL);
+                INSERT INTO meter_days VALUES ('M1', DATE '2026-11-01', 3, 0, 2, 9.5, 0.5, 1);
+                """;
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await temporary.Store.InitializeAsync(TimeProvider.System, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, await temporary.ScalarAsync("SELECT max(version) FROM schema_version"));
+        Assert.Equal(1, await temporary.ScalarAsync(
+            "SELECT count(*) FROM meter_days WHERE meter_no = 'M1' AND day = DATE '2026-11-01' AND slots_lo = 3 AND readings = 2 AND kwh = 9.5 AND valid_import_kwh = 0.5 AND valid_peak_kw = 2 AND valid_minutes = 15"));
+        Assert.Equal(0, await temporary.ScalarAsync("SELECT count(*) FROM terminal_days"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GridCare.Analytics.MeterData;
 using GridCare.Analytics.MeterData.Import;
+using GridCare.Analytics.Tests.MeterData.Analysis;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GridCare.Analytics.Tests.MeterData;
@@ -227,6 +228,41 @@ public class ReadingImportTests
 
     private static string Start(DateOnly day, int slot) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).AddMinutes(15 * slot).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_day_index_sums_each_batchs_valid_readings_and_a_rebuild_from_the_readings_gives_the_same_rows()
+    {
+        await using var temporary = await StoreWithDirectoryAsync();
+        var importer = Importer(temporary);
+        await importer.ImportAsync(ReadingImportRequest.FromFile(temporary.File("a.csv", """
+            meter_no,interval_start,kwh
+            M1,2026-11-01T00:00:00+08:00,0.25
+            M1,2026-11-01T00:15:00+08:00,0.30
+            M2,2026-11-01T00:00:00+08:00,-0.10
+            M2,2026-11-01T00:15:00+08:00,0.50
+            M3,2026-11-01T00:00:00+08:00,-0.20
+            """)), Cancel);
+        await importer.ImportAsync(ReadingImportRequest.FromFile(temporary.File("b.csv", """
+            meter_no,interval_start,kwh
+            M1,2026-11-01T00:30:00+08:00,0.20
+            """)), Cancel);
+        const string Days = """
+            SELECT meter_no, day, batch_no, slots_lo, slots_hi, readings, round(kwh, 6) AS kwh, hours, round(valid_import_kwh, 6) AS import,
+                   round(valid_export_kwh, 6) AS export, valid_peak_kw AS peak, valid_minutes AS minutes
+            FROM meter_days ORDER BY meter_no, batch_no
+            """;
+        var imported = await AnalysisData.RowsAsync(temporary.Store, Days);
+
+        // M1: two batches (0.55 kWh over 30 min peaking at 1.2 kW, then 0.2 kWh); M2 has generation, so its export
+        // is valid; M3 (not in the directory, no generation on record) is flagged negative and sums nothing.
+        Assert.Equal(
+            ["M1 1 0.55 0 1.2 30", "M1 2 0.2 0 0.8 15", "M2 1 0.5 0.1 2 30", "M3 1 0 0 - 0"],
+            imported.Select(r => FormattableString.Invariant($"{r["meter_no"]} {r["batch_no"]} {r["import"]} {r["export"]} {r["peak"] ?? "-"} {r["minutes"]}")));
+
+        await temporary.Store.RebuildDayIndexAsync(Cancel);
+
+        Assert.Equal(imported, await AnalysisData.RowsAsync(temporary.Store, Days));
+    }
 
     private static ReadingImporter Importer(TemporaryMeterStore temporary) => new(temporary.Store, new VeeSettings(), new FakeTimeProvider(Now));
 

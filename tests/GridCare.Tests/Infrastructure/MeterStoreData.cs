@@ -57,8 +57,8 @@ public static class MeterStoreData
 
     /// <summary>
     /// Stores valid 15-minute readings (device, UTC start, kWh, phase-A voltage) as the ingest does: energy in
-    /// readings or terminal_readings, a meter's voltage in phase_readings; through a staging table, since the store's
-    /// quality column is an ENUM.
+    /// readings or terminal_readings, a meter's voltage in phase_readings (through a staging table, since the store's
+    /// quality column is an ENUM), and the day index rebuilt from them.
     /// </summary>
     public static async Task WriteAsync(GridCareFactory factory, string table, IEnumerable<(string Device, DateTime Start, double Kwh, double? Voltage)> readings)
     {
@@ -86,6 +86,7 @@ public static class MeterStoreData
               INSERT INTO phase_readings SELECT device, ts, 15, va, NULL, NULL, NULL, NULL, NULL, 1 FROM staging WHERE va IS NOT NULL;
               """;
         await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        await factory.Services.GetRequiredService<MeterStore>().RebuildDayIndexAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 -- The daily analysis of one China day [$from, $to), run step by step inside one transaction by DailyAnalysis.
--- Designed for speed: the day's readings are read in full ONCE (step meter-sums, one small aggregate per meter);
--- the other passes touch only what they need (single-column filters for voltage and zero runs, the meters under
--- transformers whose terminal left gaps), and everything else comes from those aggregates and the terminals' readings
--- (≈ 1 % of the rows). $parameters are replaced by literals of the settings (numbers, dates), never by user text.
+-- Designed for speed: each meter's day comes from the day index the import wrote (meter_days), so the day's
+-- readings are never read in full; the passes over them touch only what they need (single-column filters for voltage
+-- and zero runs, the meters under transformers whose terminal left gaps), and everything else comes from those
+-- aggregates and the terminals' readings (≈ 1 % of the rows). $parameters are replaced by literals of the settings (numbers, dates), never by user text.
 -- Analyses use readings flagged valid or estimated; 'negative' (reverse flow without generation on record) counts
 -- only towards the reverse-flow anomaly. Voltages: a reading whose reported voltages are all below $loss_v is a
 -- supply loss (outage evidence), kept out of voltage compliance, which GB/T 12325 measures while supplied.
@@ -17,13 +17,13 @@ DELETE FROM load_episodes WHERE day = $day;
 DELETE FROM meter_anomalies WHERE day = $day;
 
 -- step: meter-sums
--- The one full pass over the day's readings: a handful of cheap aggregates per meter (no join). Import and export
--- come from Σ kWh and Σ |kWh|.
+-- Each meter's day from the day index (meter_days: the import's per-meter-day sums of the valid readings), not from
+-- its readings: the one full pass over the day's readings happened at import.
 CREATE OR REPLACE TEMP TABLE day_meter_sums AS
-SELECT meter_no, sum(kwh) AS net_kwh, sum(abs(kwh)) AS gross_kwh, max(kwh * 60.0 / interval_minutes) AS peak_kw,
-       sum(interval_minutes) AS minutes
-FROM readings
-WHERE interval_start >= $from AND interval_start < $to AND quality IN ('valid', 'estimated')
+SELECT meter_no, sum(valid_import_kwh) AS import_kwh, sum(valid_export_kwh) AS export_kwh, max(valid_peak_kw) AS peak_kw,
+       sum(valid_minutes) AS minutes
+FROM meter_days
+WHERE day = $day AND valid_minutes > 0
 GROUP BY meter_no;
 
 -- step: voltage
@@ -95,8 +95,8 @@ GROUP BY meter_no;
 INSERT INTO meter_analysis_days
 WITH s AS (
     SELECT coalesce(s.meter_no, n.meter_no) AS meter_no,
-           coalesce((s.gross_kwh + s.net_kwh) / 2, 0) AS import_kwh,
-           coalesce((s.gross_kwh - s.net_kwh) / 2, 0) + coalesce(n.export_kwh, 0) AS export_kwh,
+           coalesce(s.import_kwh, 0) AS import_kwh,
+           coalesce(s.export_kwh, 0) + coalesce(n.export_kwh, 0) AS export_kwh,
            s.peak_kw, coalesce(s.minutes, 0) AS minutes
     FROM day_meter_sums s FULL JOIN day_reverse n ON n.meter_no = s.meter_no
 )

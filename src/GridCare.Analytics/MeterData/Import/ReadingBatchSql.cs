@@ -70,10 +70,7 @@ internal static class ReadingBatchSql
 
     public static string BatchDays(ReadingTable table, VeeSettings vee, DateTime now, int batchNo) => $"""
         CREATE OR REPLACE TEMP TABLE batch_days AS
-        SELECT device, day, count(*) AS n,
-               bit_or(CASE WHEN slot < 64 THEN 1::UBIGINT << slot ELSE 0::UBIGINT END) AS lo,
-               bit_or(CASE WHEN slot >= 64 THEN 1::UBIGINT << (slot - 64) ELSE 0::UBIGINT END) AS hi,
-               sum(kwh) AS kwh, sum(interval_minutes) / 60.0 AS hours, min(interval_minutes) AS minutes,
+        SELECT device, day, {DayAggregates}, min(interval_minutes) AS minutes,
                count_if(bad) AS bad, count_if(quality = 'spike') AS spike, count_if(quality = 'negative') AS negative,
                count_if(quality = 'implausible') AS implausible
         FROM (SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, ({SlotOf("interval_start")})::UBIGINT AS slot,
@@ -81,6 +78,41 @@ internal static class ReadingBatchSql
               FROM {table.Readings} WHERE batch_no = {batchNo})
         GROUP BY ALL
         """;
+
+    /// <summary>
+    /// The day index (<c>meter_days</c> / <c>terminal_days</c>) recomputed from every stored reading, a row per
+    /// device, day and batch exactly as the imports wrote it: the upgrade of a store whose index lacks columns, and
+    /// stores filled without the importer.
+    /// </summary>
+    public static string RebuildDays(ReadingTable table) => $"""
+        DELETE FROM {table.Days};
+        INSERT INTO {table.Days} ({DayColumns(table)})
+        SELECT device, day, lo, hi, n, kwh, hours, batch_no, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes
+        FROM (SELECT device, day, batch_no, {DayAggregates}
+              FROM (SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, ({SlotOf("interval_start")})::UBIGINT AS slot,
+                           kwh, interval_minutes, quality, batch_no
+                    FROM {table.Readings} WHERE kwh IS NOT NULL)
+              GROUP BY ALL)
+        ORDER BY day, device
+        """;
+
+    /// <summary>
+    /// What the day index holds of a device's day, over rows with slot, kwh, interval_minutes and quality. The valid_
+    /// sums take only the readings the analyses use, so they must be computed once the batch's flags are final.
+    /// </summary>
+    private const string DayAggregates = """
+        count(*) AS n,
+        bit_or(CASE WHEN slot < 64 THEN 1::UBIGINT << slot ELSE 0::UBIGINT END) AS lo,
+        bit_or(CASE WHEN slot >= 64 THEN 1::UBIGINT << (slot - 64) ELSE 0::UBIGINT END) AS hi,
+        sum(kwh) AS kwh, sum(interval_minutes) / 60.0 AS hours,
+        coalesce(sum(greatest(kwh, 0)) FILTER (WHERE quality IN ('valid', 'estimated')), 0) AS valid_import_kwh,
+        coalesce(sum(greatest(-kwh, 0)) FILTER (WHERE quality IN ('valid', 'estimated')), 0) AS valid_export_kwh,
+        max(kwh * 60.0 / interval_minutes) FILTER (WHERE quality IN ('valid', 'estimated')) AS valid_peak_kw,
+        coalesce(sum(interval_minutes) FILTER (WHERE quality IN ('valid', 'estimated')), 0) AS valid_minutes
+        """;
+
+    private static string DayColumns(ReadingTable table) =>
+        $"{table.Key}, day, slots_lo, slots_hi, readings, kwh, hours, batch_no, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes";
 
     /// <summary>How many slots a (lo, hi) pair holds.</summary>
     public static string Count(string lo, string hi) => $"(bit_count({lo}) + bit_count({hi}))";
@@ -163,8 +195,13 @@ internal static class ReadingBatchSql
         LIMIT {vee.MaxErrors}
         """;
 
-    public static string Days(ReadingTable table, int batchNo) =>
-        $"INSERT INTO {table.Days} SELECT device, day, lo, hi, n, kwh, hours, {batchNo} FROM batch_days WHERE n > 0";
+    /// <summary>The batch's rows of the day index, in day order so that reads of one day skip the other days' row groups.</summary>
+    public static string Days(ReadingTable table, int batchNo) => $"""
+        INSERT INTO {table.Days} ({DayColumns(table)})
+        SELECT device, day, lo, hi, n, kwh, hours, {batchNo}, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes
+        FROM batch_days WHERE n > 0
+        ORDER BY day, device
+        """;
 
     public static string Queue(DateTime now) =>
         $"INSERT INTO analysis_queue SELECT DISTINCT day, {T(now)} FROM batch_days ON CONFLICT (day) DO UPDATE SET queued_at = excluded.queued_at";

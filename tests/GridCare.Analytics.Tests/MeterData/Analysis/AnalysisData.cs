@@ -33,7 +33,8 @@ internal static class AnalysisData
 
     /// <summary>
     /// Stores readings as the ingest does: energy in readings (or terminal_readings) and, for meters, the per-phase
-    /// values in phase_readings — through a staging table, since the store's quality column is an ENUM.
+    /// values in phase_readings — through a staging table, since the store's quality column is an ENUM — and the
+    /// day index rebuilt from them.
     /// </summary>
     public static async Task WriteAsync(MeterStore store, string table, IEnumerable<TestReading> readings)
     {
@@ -68,6 +69,7 @@ internal static class AnalysisData
               WHERE coalesce(va, vb, vc, ia, ib, ic) IS NOT NULL;
               """;
         await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        await store.RebuildDayIndexAsync(TestContext.Current.CancellationToken);
     }
 
     public static async Task QueueAsync(MeterStore store, DateOnly day)
