@@ -230,6 +230,28 @@ public class ReadingImportTests
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).AddMinutes(15 * slot).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task Hourly_readings_are_checked_against_the_hour_grid()
+    {
+        await using var temporary = await StoreWithDirectoryAsync();
+        var hourly = temporary.File("h.csv", """
+            meter_no,interval_start,kwh
+            M1,2026-11-01T00:00:00+08:00,1.5
+            M1,2026-11-01T01:00:00+08:00,1.2
+            """);
+
+        var result = await Importer(temporary).ImportAsync(ReadingImportRequest.FromFile(hourly) with { IntervalMinutes = 60 }, Cancel);
+
+        Assert.Equal(2, result.Stored);
+        Assert.Equal(120, await temporary.ScalarAsync("SELECT valid_minutes FROM meter_days"));
+        var offGrid = temporary.File("g.csv", """
+            meter_no,interval_start,kwh
+            M1,2026-11-01T02:30:00+08:00,1.5
+            """);
+        var error = await Assert.ThrowsAsync<ReadingImportException>(() => Importer(temporary).ImportAsync(ReadingImportRequest.FromFile(offGrid) with { IntervalMinutes = 60 }, Cancel));
+        Assert.Equal(2, Assert.Single(error.Errors).Line);
+    }
+
+    [Fact]
     public async Task The_day_index_sums_each_batchs_valid_readings_and_a_rebuild_from_the_readings_gives_the_same_rows()
     {
         await using var temporary = await StoreWithDirectoryAsync();

@@ -101,20 +101,30 @@ internal sealed class ReadingBatchChecks(
 
     public async Task<ReadingBatchSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(n - spike - negative - implausible), 0), coalesce(sum(spike), 0), coalesce(sum(negative), 0), "
-            + "coalesce(sum(implausible), 0), min(day), max(day) FROM batch_days";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
         var quality = new Dictionary<string, long>
         {
-            [MeterQuality.Valid] = ReadingImporter.Int64(reader.GetValue(0)),
-            [MeterQuality.Spike] = ReadingImporter.Int64(reader.GetValue(1)),
-            [MeterQuality.Negative] = ReadingImporter.Int64(reader.GetValue(2)),
-            [MeterQuality.Implausible] = ReadingImporter.Int64(reader.GetValue(3)),
+            [MeterQuality.Valid] = 0,
+            [MeterQuality.Spike] = 0,
+            [MeterQuality.Negative] = 0,
+            [MeterQuality.Implausible] = 0,
         };
-        DateOnly? first = reader.IsDBNull(4) ? null : DateOnly.FromDateTime(reader.GetDateTime(4));
-        DateOnly? last = reader.IsDBNull(5) ? null : DateOnly.FromDateTime(reader.GetDateTime(5));
+        await using (var flagged = connection.CreateCommand())
+        {
+            flagged.CommandText = ReadingBatchSql.FlaggedCounts(table, batchNo);
+            await using var counts = await flagged.ExecuteReaderAsync(cancellationToken);
+            while (await counts.ReadAsync(cancellationToken))
+            {
+                quality[counts.GetString(0)] = ReadingImporter.Int64(counts.GetValue(1));
+            }
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(sum(n), 0), min(day), max(day) FROM batch_days";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        quality[MeterQuality.Valid] = ReadingImporter.Int64(reader.GetValue(0)) - quality.Values.Sum();
+        DateOnly? first = reader.IsDBNull(1) ? null : DateOnly.FromDateTime(reader.GetDateTime(1));
+        DateOnly? last = reader.IsDBNull(2) ? null : DateOnly.FromDateTime(reader.GetDateTime(2));
         var unknown = ReadingImporter.Int64(await ReadingImporter.Scalar(connection, ReadingBatchSql.UnknownDevices(table), cancellationToken));
         return new ReadingBatchSummary(quality, unknown, first, last);
     }

@@ -63,20 +63,36 @@ internal static class ReadingBatchSql
         WHERE {table.Readings}.rowid = c.id
         """;
 
-    /// <summary>The clock rule: on the interval grid, not before <see cref="VeeSettings.Earliest"/>, not in the future.</summary>
-    public static string ClockError(VeeSettings vee, DateTime now) =>
-        $"(epoch_us(interval_start) % (interval_minutes * 60000000) <> 0 OR interval_start < {T(vee.Earliest)} "
-        + $"OR interval_start + to_minutes(interval_minutes) > {T(now + vee.FutureTolerance)})";
+    /// <summary>
+    /// The clock rule: on the interval grid, not before <see cref="VeeSettings.Earliest"/>, not in the future — in
+    /// integer microseconds of <paramref name="epochUs"/> (<c>epoch_us(interval_start)</c>), which at tens of millions
+    /// of rows a batch is much cheaper than timestamp arithmetic.
+    /// </summary>
+    public static string ClockError(VeeSettings vee, DateTime now, string epochUs = "epoch_us(interval_start)") =>
+        $"({epochUs} % (interval_minutes * {MicrosecondsPerMinute}) <> 0 OR {epochUs} < {EpochUs(vee.Earliest)} "
+        + $"OR {epochUs} + interval_minutes * {MicrosecondsPerMinute} > {EpochUs(now + vee.FutureTolerance)})";
+
+    /// <summary>
+    /// A batch's rows as the day index counts them: the device, the China day as a day number since 1970-01-01
+    /// (<c>day_number</c>) and the 15-minute slot within it, both from the instant's quarter-hour since 1970-01-01
+    /// 00:00 China time (integer division, not a date cast per row), the energy and, for the valid_ sums, the energy
+    /// of the readings the analyses use. <paramref name="extra"/> adds columns (such as <c>bad</c>).
+    /// </summary>
+    private static string DayRows(ReadingTable table, string where, string extra) => $"""
+        SELECT device, quarter // 96 AS day_number, ((quarter % 96 + 96) % 96)::UBIGINT AS slot, kwh,
+               CASE WHEN quality IN ('valid', 'estimated') THEN kwh END AS valid_kwh, interval_minutes, quality, batch_no{extra}
+        FROM (SELECT {table.Key} AS device, epoch_us(interval_start) AS e, (epoch_us(interval_start) + 28800000000) // 900000000 AS quarter,
+                     kwh, interval_minutes, quality, batch_no
+              FROM {table.Readings} WHERE {where})
+        """;
+
+    private const string DayOfNumber = "(DATE '1970-01-01' + day_number::INTEGER)";
 
     public static string BatchDays(ReadingTable table, VeeSettings vee, DateTime now, int batchNo) => $"""
         CREATE OR REPLACE TEMP TABLE batch_days AS
-        SELECT device, day, {DayAggregates}, min(interval_minutes) AS minutes,
-               count_if(bad) AS bad, count_if(quality = 'spike') AS spike, count_if(quality = 'negative') AS negative,
-               count_if(quality = 'implausible') AS implausible
-        FROM (SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, ({SlotOf("interval_start")})::UBIGINT AS slot,
-                     kwh, interval_minutes, quality, {ClockError(vee, now)} OR {table.Key} = '' AS bad
-              FROM {table.Readings} WHERE batch_no = {batchNo})
-        GROUP BY ALL
+        SELECT device, {DayOfNumber} AS day, {DayAggregates}, min(interval_minutes) AS minutes, count_if(bad) AS bad
+        FROM ({DayRows(table, $"batch_no = {batchNo}", $", {ClockError(vee, now, "e")} OR device = '' AS bad")})
+        GROUP BY device, day_number
         """;
 
     /// <summary>
@@ -88,31 +104,35 @@ internal static class ReadingBatchSql
         DELETE FROM {table.Days};
         INSERT INTO {table.Days} ({DayColumns(table)})
         SELECT device, day, lo, hi, n, kwh, hours, batch_no, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes
-        FROM (SELECT device, day, batch_no, {DayAggregates}
-              FROM (SELECT {table.Key} AS device, {DayOf("interval_start")} AS day, ({SlotOf("interval_start")})::UBIGINT AS slot,
-                           kwh, interval_minutes, quality, batch_no
-                    FROM {table.Readings} WHERE kwh IS NOT NULL)
-              GROUP BY ALL)
+        FROM (SELECT device, {DayOfNumber} AS day, batch_no, {DayAggregates}
+              FROM ({DayRows(table, "kwh IS NOT NULL", string.Empty)})
+              GROUP BY device, day_number, batch_no)
         ORDER BY day, device
         """;
 
     /// <summary>
-    /// What the day index holds of a device's day, over rows with slot, kwh, interval_minutes and quality. The valid_
-    /// sums take only the readings the analyses use, so they must be computed once the batch's flags are final.
+    /// What the day index holds of a device's day, over <see cref="DayRows"/>. The valid_ sums take only the
+    /// readings the analyses use, so they must be computed once the batch's flags are final. They aggregate the one
+    /// nullable valid_kwh rather than filter each aggregate: at 50 million rows a batch, four FILTER clauses cost
+    /// twice as much.
     /// </summary>
     private const string DayAggregates = """
         count(*) AS n,
         bit_or(CASE WHEN slot < 64 THEN 1::UBIGINT << slot ELSE 0::UBIGINT END) AS lo,
         bit_or(CASE WHEN slot >= 64 THEN 1::UBIGINT << (slot - 64) ELSE 0::UBIGINT END) AS hi,
         sum(kwh) AS kwh, sum(interval_minutes) / 60.0 AS hours,
-        coalesce(sum(greatest(kwh, 0)) FILTER (WHERE quality IN ('valid', 'estimated')), 0) AS valid_import_kwh,
-        coalesce(sum(greatest(-kwh, 0)) FILTER (WHERE quality IN ('valid', 'estimated')), 0) AS valid_export_kwh,
-        max(kwh * 60.0 / interval_minutes) FILTER (WHERE quality IN ('valid', 'estimated')) AS valid_peak_kw,
-        coalesce(sum(interval_minutes) FILTER (WHERE quality IN ('valid', 'estimated')), 0) AS valid_minutes
+        coalesce((sum(abs(valid_kwh)) + sum(valid_kwh)) / 2, 0) AS valid_import_kwh,
+        coalesce((sum(abs(valid_kwh)) - sum(valid_kwh)) / 2, 0) AS valid_export_kwh,
+        max(valid_kwh * 60.0 / interval_minutes) AS valid_peak_kw,
+        coalesce(sum(CASE WHEN valid_kwh IS NOT NULL THEN interval_minutes END), 0) AS valid_minutes
         """;
 
     private static string DayColumns(ReadingTable table) =>
         $"{table.Key}, day, slots_lo, slots_hi, readings, kwh, hours, batch_no, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes";
+
+    /// <summary>How many of the batch's readings carry each flag other than valid: a filter on the one-byte flag, cheap at any size.</summary>
+    public static string FlaggedCounts(ReadingTable table, int batchNo) =>
+        $"SELECT quality::VARCHAR, count(*) FROM {table.Readings} WHERE batch_no = {batchNo} AND quality <> 'valid' GROUP BY quality";
 
     /// <summary>How many slots a (lo, hi) pair holds.</summary>
     public static string Count(string lo, string hi) => $"(bit_count({lo}) + bit_count({hi}))";
@@ -121,7 +141,7 @@ internal static class ReadingBatchSql
         SELECT {table.Key}, interval_start,
                CASE WHEN {table.Key} = '' THEN 'device'
                     WHEN interval_start = TIMESTAMP '0001-01-01' THEN 'time'
-                    WHEN epoch_us(interval_start) % (interval_minutes * 60000000) <> 0 THEN 'grid'
+                    WHEN epoch_us(interval_start) % (interval_minutes * {MicrosecondsPerMinute}) <> 0 THEN 'grid'
                     WHEN interval_start < {T(vee.Earliest)} THEN 'early'
                     ELSE 'future' END AS reason
         FROM {table.Readings} WHERE batch_no = {batchNo} AND ({ClockError(vee, now)} OR {table.Key} = '')
@@ -227,4 +247,8 @@ internal static class ReadingBatchSql
     private static string D(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
 
     private static string T(DateTime instant) => $"TIMESTAMP '{instant:yyyy-MM-dd HH:mm:ss.ffffff}'";
+
+    private const string MicrosecondsPerMinute = "60000000::BIGINT";
+
+    private static string EpochUs(DateTime instant) => ((instant.Ticks - DateTime.UnixEpoch.Ticks) / 10).ToString(CultureInfo.InvariantCulture);
 }

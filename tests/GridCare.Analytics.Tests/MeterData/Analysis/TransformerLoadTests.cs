@@ -85,6 +85,29 @@ public class TransformerLoadTests
     }
 
     [Fact]
+    public async Task FiveMinuteReadings_AddUpToTheirSlotsEnergy_ForMetersAndTerminals()
+    {
+        await using var temporary = await TemporaryMeterStore.CreateAsync();
+        await MeterDirectoryWriter.ReplaceAsync(
+            temporary.Store, [Meter("M7", "T7"), Meter("M8", "T8")], [Transformer("T7", 50), Transformer("T8", 50)], TestContext.Current.CancellationToken);
+        var fiveMinutes = Enumerable.Range(0, 288).Select(i => Slot(0).AddMinutes(5 * i)).ToList();
+        await WriteAsync(temporary.Store, "readings", fiveMinutes.Select(t => new TestReading("M7", t, 0.1, Minutes: 5)));
+        await WriteAsync(temporary.Store, "terminal_readings", fiveMinutes.Select(t => new TestReading("T8", t, 1, Minutes: 5)));
+
+        await AnalysisData.Analysis(temporary.Store).AnalyseDayAsync(Day, TestContext.Current.CancellationToken);
+
+        // Three readings a slot: 0.3 kWh in 15 min = 1.2 kW from one meter; the terminal's 3 kWh = 12 kW.
+        var slots = await RowsAsync(temporary.Store, """
+            SELECT transformer_code, source, count(*) AS slots, min(kw) AS low, max(kw) AS high, min(meters_reporting) AS reporting
+            FROM transformer_intervals GROUP BY ALL ORDER BY transformer_code
+            """);
+        Assert.Equal(("T7", "meters", 96L, 1), ((string)slots[0]["transformer_code"]!, (string)slots[0]["source"]!, (long)slots[0]["slots"]!, (int)slots[0]["reporting"]!));
+        Assert.Equal((1.2, 1.2), (Math.Round((double)slots[0]["low"]!, 9), Math.Round((double)slots[0]["high"]!, 9)));
+        Assert.Equal(("T8", "terminal", 96L), ((string)slots[1]["transformer_code"]!, (string)slots[1]["source"]!, (long)slots[1]["slots"]!));
+        Assert.Equal((12.0, 12.0), (Math.Round((double)slots[1]["low"]!, 9), Math.Round((double)slots[1]["high"]!, 9)));
+    }
+
+    [Fact]
     public async Task RunningTheDayAgain_ReplacesItsRows_AndEmptiesTheQueue()
     {
         await using var temporary = await HandDayAsync();
