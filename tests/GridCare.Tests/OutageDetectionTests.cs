@@ -110,7 +110,10 @@ public abstract class OutageDetectionTests(GridCareFactory factory, FakeTimeProv
         var outage = Assert.Single(await OutagesOnAsync(dispatcher, branch.Code));
         var number = outage["number"]!.GetValue<string>();
 
+        var repairPath = $"/api/v1/work-orders/{outage["repairOrderNumber"]!.GetValue<string>()}";
+        var entriesBefore = (await dispatcher.GetJsonAsync(repairPath))["entries"]!.AsArray().Count;
         var (callStatus, call, _) = await agent.SendAsync(HttpMethod.Post, "/api/v1/contacts", Call(branch.ByTransformer[1][0]));
+        var repair = await dispatcher.GetJsonAsync(repairPath);
         clock.Advance(TimeSpan.FromMinutes(40));
         var firstTransformer = branch.ByTransformer[0];
         await dispatcher.SendAsync(HttpMethod.Post, "/api/v1/meter-events", Events(firstTransformer.Select(c => (c.MeterNumber, "powerOn")), clock.GetUtcNow(), spreadSeconds: 1));
@@ -128,6 +131,8 @@ public abstract class OutageDetectionTests(GridCareFactory factory, FakeTimeProv
         Assert.Equal(outage["etr"]!.GetValue<DateTime>(), call["outage"]!["etr"]!.GetValue<DateTime>());
         Assert.Equal(outage["repairOrderNumber"]!.GetValue<string>(), call["order"]!["number"]!.GetValue<string>());
         Assert.Equal(0, await OrdersOfAsync(branch.ByTransformer[1][0].Id));
+        Assert.Equal(entriesBefore + 1, repair["entries"]!.AsArray().Count);
+        Assert.Equal("家里突然停电了，邻居家也没电", repair["entries"]!.AsArray()[^1]!["text"]!.GetValue<string>());
         Assert.Equal(("Active", firstTransformer.Count), (partly["outage"]!["status"]!.GetValue<string>(), partly["outage"]!["restoredCustomerCount"]!.GetValue<int>()));
         Assert.Equal(202, closeStatus);
         Assert.Equal("Restored", restored["outage"]!["status"]!.GetValue<string>());

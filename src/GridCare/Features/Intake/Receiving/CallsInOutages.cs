@@ -46,7 +46,9 @@ public sealed class CallsInOutages
         // The outages without their customers: a call adds a line to the timeline and changes nothing else.
         var tracked = await db.Set<Outage>().Where(o => numbers.Contains(o.Number)).ToDictionaryAsync(o => o.Number, cancellationToken);
         var orderIds = tracked.Values.Where(o => o.RepairOrderId is not null).Select(o => o.RepairOrderId!.Value).ToList();
-        var orders = await db.WorkOrders.Include(w => w.Entries).Include(w => w.History).AsSplitQuery()
+        // Without their threads and histories: a call only appends to them, and an outage's repair order collects a
+        // line per call, so loading them made every batch slower than the last for as long as the outage lasted.
+        var orders = await db.WorkOrders
             .Where(w => orderIds.Contains(w.Id) && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled)
             .ToDictionaryAsync(w => w.Id, cancellationToken);
         return new CallsInOutages(db, clock, known, tracked, orders);
