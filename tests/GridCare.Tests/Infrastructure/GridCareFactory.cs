@@ -43,10 +43,10 @@ public abstract class GridCareFactory : WebApplicationFactory<Program>, IAsyncLi
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>An API client signed in as one of the demo accounts with a bearer token.</summary>
     /// <summary>Drops the cached sign-ins: a test that moves the fake clock past their lifetime calls it for the next test.</summary>
     public void ForgetTokens() => tokens.Clear();
 
+    /// <summary>An API client signed in as one of the demo accounts with a bearer token.</summary>
     public async Task<HttpClient> ClientForAsync(string userName)
     {
         EnsureAvailable();

@@ -103,7 +103,7 @@ internal static class ReadingBatchSql
     public static string RebuildDays(ReadingTable table) => $"""
         DELETE FROM {table.Days};
         INSERT INTO {table.Days} ({DayColumns(table)})
-        SELECT device, day, lo, hi, n, kwh, hours, batch_no, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes
+        SELECT {DayValues("batch_no")}
         FROM (SELECT device, {DayOfNumber} AS day, batch_no, {DayAggregates}
               FROM ({DayRows(table, "kwh IS NOT NULL", string.Empty)})
               GROUP BY device, day_number, batch_no)
@@ -129,6 +129,10 @@ internal static class ReadingBatchSql
 
     private static string DayColumns(ReadingTable table) =>
         $"{table.Key}, day, slots_lo, slots_hi, readings, kwh, hours, batch_no, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes";
+
+    /// <summary>The values of <see cref="DayColumns"/> from a day summary's rows, with the batch number as given.</summary>
+    private static string DayValues(string batchNo) =>
+        $"device, day, lo, hi, n, kwh, hours, {batchNo}, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes";
 
     /// <summary>How many of the batch's readings carry each flag other than valid: a filter on the one-byte flag, cheap at any size.</summary>
     public static string FlaggedCounts(ReadingTable table, int batchNo) =>
@@ -218,7 +222,7 @@ internal static class ReadingBatchSql
     /// <summary>The batch's rows of the day index, in day order so that reads of one day skip the other days' row groups.</summary>
     public static string Days(ReadingTable table, int batchNo) => $"""
         INSERT INTO {table.Days} ({DayColumns(table)})
-        SELECT device, day, lo, hi, n, kwh, hours, {batchNo}, valid_import_kwh, valid_export_kwh, valid_peak_kw, valid_minutes
+        SELECT {DayValues(batchNo.ToString(CultureInfo.InvariantCulture))}
         FROM batch_days WHERE n > 0
         ORDER BY day, device
         """;
